@@ -1,0 +1,1 @@
+//! Options and wiring shared by the subcommands that read news or dictionaries.

@@ -1,0 +1,8 @@
+//! One module per subcommand; `common` holds the options and wiring they share.
+pub mod code;
+pub mod common;
+pub mod dict;
+pub mod explain;
+pub mod inspect;
+pub mod store;
+pub mod validate;

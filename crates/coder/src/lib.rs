@@ -1,0 +1,1 @@
+//! petrel-coder: from analysed text and a knowledge base to events and quotes.

@@ -1,0 +1,1 @@
+//! petrel-petrarch: readers for PETRARCH2 dictionaries and validation records.

@@ -1,0 +1,1 @@
+//! petrel-server: the HTTP API and the tension dashboard.

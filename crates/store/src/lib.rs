@@ -1,0 +1,1 @@
+//! petrel-store: the embedded SQLite store of documents, events, quotes and actors.
