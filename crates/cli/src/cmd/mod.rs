@@ -4,5 +4,6 @@ pub mod common;
 pub mod dict;
 pub mod explain;
 pub mod inspect;
+pub mod kb;
 pub mod store;
 pub mod validate;

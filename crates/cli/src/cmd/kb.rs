@@ -1,0 +1,1 @@
+//! Options for choosing dictionaries, shared by the commands that code text.
