@@ -1,0 +1,388 @@
+//! Page furniture rules: banners, "Read more" and share lines, photo captions and credits.
+//!
+//! The rules are data (`crates/ingest/furniture.txt`, embedded at build time); this module parses
+//! them and answers "is this line / paragraph / element furniture?". See the file's header for
+//! the format.
+
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// The embedded rules file.
+pub const FURNITURE_RULES: &str = include_str!("../furniture.txt");
+
+/// Which test a rule applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleKind {
+    /// Whole line equals a phrase (normalised).
+    Line,
+    /// Line starts with a phrase (normalised), line at most 200 bytes.
+    Prefix,
+    /// Whole line matches a regex.
+    Regex,
+    /// A short paragraph containing a regex match is a caption.
+    Caption,
+    /// HTML class/id word.
+    Attr,
+}
+
+/// One rule with the examples that document and test it.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Section the rule is in.
+    pub kind: RuleKind,
+    /// The rule as written.
+    pub pattern: String,
+    /// 1-based line in the rules file.
+    pub line: usize,
+    /// Examples it must drop.
+    pub positive: Vec<String>,
+    /// Examples that must be kept.
+    pub negative: Vec<String>,
+    /// Normalised phrase (line, prefix, attr) or compiled regex (regex, caption).
+    matcher: Matcher,
+}
+
+#[derive(Debug, Clone)]
+enum Matcher {
+    Phrase(String),
+    Regex(Regex),
+}
+
+/// A rules-file error: line and reason.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("furniture rules line {line}: {message}")]
+pub struct RuleError {
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// A parsed set of furniture rules.
+#[derive(Debug, Clone)]
+pub struct Furniture {
+    rules: Vec<Rule>,
+    lines: HashSet<String>,
+    prefixes: Vec<String>,
+    attrs: HashSet<String>,
+}
+
+/// Longest line (bytes) that a `[prefix]` rule may drop.
+const PREFIX_MAX_LEN: usize = 200;
+/// Longest paragraph (words) that a `[caption]` rule may drop.
+const CAPTION_MAX_WORDS: usize = 60;
+
+/// Lowercases, collapses whitespace and strips trailing punctuation and arrows.
+pub fn normalize(s: &str) -> String {
+    let out = fold(s);
+    let trimmed = out.trim_end_matches(|c: char| {
+        matches!(
+            c,
+            ':' | '!' | '.' | '»' | '›' | '>' | '→' | '…' | '↑' | ' ' | '|' | '-' | '–' | '—'
+        )
+    });
+    trimmed.to_string()
+}
+
+/// Lowercases and collapses whitespace.
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in w.chars() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// True when `s` starts with `prefix` and the prefix ends at a word boundary.
+fn starts_with_word(s: &str, prefix: &str) -> bool {
+    s.starts_with(prefix)
+        && (prefix.ends_with(|c: char| !c.is_alphanumeric())
+            || !s[prefix.len()..].starts_with(char::is_alphanumeric))
+}
+
+impl Furniture {
+    /// Parses a rules file.
+    pub fn parse(src: &str) -> Result<Furniture, RuleError> {
+        let mut rules: Vec<Rule> = Vec::new();
+        let mut kind: Option<RuleKind> = None;
+        for (i, raw) in src.lines().enumerate() {
+            let line = i + 1;
+            let t = raw.trim();
+            if t.is_empty() || t.starts_with('#') {
+                continue;
+            }
+            if t.starts_with('[') && t.ends_with(']') {
+                kind = Some(match &t[1..t.len() - 1] {
+                    "line" => RuleKind::Line,
+                    "prefix" => RuleKind::Prefix,
+                    "regex" => RuleKind::Regex,
+                    "caption" => RuleKind::Caption,
+                    "attr" => RuleKind::Attr,
+                    other => {
+                        return Err(RuleError {
+                            line,
+                            message: format!("unknown section [{other}]"),
+                        })
+                    }
+                });
+                continue;
+            }
+            if raw.starts_with(char::is_whitespace) {
+                let (sign, ex) = t.split_at(1);
+                let ex = ex.trim().to_string();
+                let Some(rule) = rules.last_mut() else {
+                    return Err(RuleError {
+                        line,
+                        message: "example before any rule".into(),
+                    });
+                };
+                match sign {
+                    "+" => rule.positive.push(ex),
+                    "-" => rule.negative.push(ex),
+                    _ => {
+                        return Err(RuleError {
+                            line,
+                            message: "an indented line must be an example: `+ TEXT` or `- TEXT`"
+                                .into(),
+                        })
+                    }
+                }
+                continue;
+            }
+            let Some(kind) = kind else {
+                return Err(RuleError {
+                    line,
+                    message: "rule before any [section]".into(),
+                });
+            };
+            let matcher = match kind {
+                RuleKind::Line | RuleKind::Attr => Matcher::Phrase(normalize(t)),
+                RuleKind::Prefix => Matcher::Phrase(fold(t)),
+                RuleKind::Regex => Matcher::Regex(compile(&format!("^(?:{t})$"), line)?),
+                RuleKind::Caption => Matcher::Regex(compile(t, line)?),
+            };
+            rules.push(Rule {
+                kind,
+                pattern: t.to_string(),
+                line,
+                positive: Vec::new(),
+                negative: Vec::new(),
+                matcher,
+            });
+        }
+        let mut f = Furniture {
+            lines: HashSet::new(),
+            prefixes: Vec::new(),
+            attrs: HashSet::new(),
+            rules: Vec::new(),
+        };
+        for r in &rules {
+            if let Matcher::Phrase(p) = &r.matcher {
+                match r.kind {
+                    RuleKind::Line => {
+                        f.lines.insert(p.clone());
+                    }
+                    RuleKind::Prefix => f.prefixes.push(p.clone()),
+                    RuleKind::Attr => {
+                        f.attrs.insert(p.clone());
+                    }
+                    _ => {}
+                }
+            }
+        }
+        f.rules = rules;
+        Ok(f)
+    }
+
+    /// The built-in rules (`furniture.txt`).
+    pub fn builtin() -> &'static Furniture {
+        static F: OnceLock<Furniture> = OnceLock::new();
+        F.get_or_init(|| {
+            // The embedded file is checked by the crate's tests; an error here is a build defect.
+            Furniture::parse(FURNITURE_RULES).unwrap_or_else(|e| panic!("furniture.txt: {e}"))
+        })
+    }
+
+    /// All rules, in file order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// The rule that makes this single line furniture, if any (`[line]`, `[prefix]`, `[regex]`).
+    pub fn line_rule(&self, line: &str) -> Option<&Rule> {
+        let t = line.trim();
+        if t.is_empty() {
+            return None;
+        }
+        let n = normalize(t);
+        if self.lines.contains(&n) {
+            return self.rules.iter().find(|r| {
+                r.kind == RuleKind::Line && matches!(&r.matcher, Matcher::Phrase(p) if *p == n)
+            });
+        }
+        if t.len() <= PREFIX_MAX_LEN {
+            let f = fold(t);
+            if self.prefixes.iter().any(|p| starts_with_word(&f, p)) {
+                return self.rules.iter().find(|r| {
+                    r.kind == RuleKind::Prefix
+                        && matches!(&r.matcher, Matcher::Phrase(p) if starts_with_word(&f, p))
+                });
+            }
+        }
+        self.rules.iter().find(|r| {
+            r.kind == RuleKind::Regex && matches!(&r.matcher, Matcher::Regex(re) if re.is_match(t))
+        })
+    }
+
+    /// True when this single line is furniture.
+    pub fn is_furniture_line(&self, line: &str) -> bool {
+        self.line_rule(line).is_some()
+    }
+
+    /// The `[caption]` rule that makes this paragraph a photo caption, if any.
+    pub fn caption_rule(&self, para: &str) -> Option<&Rule> {
+        let t = para.trim();
+        if t.is_empty() || t.split_whitespace().count() > CAPTION_MAX_WORDS {
+            return None;
+        }
+        self.rules.iter().find(|r| {
+            r.kind == RuleKind::Caption
+                && matches!(&r.matcher, Matcher::Regex(re) if re.is_match(t))
+        })
+    }
+
+    /// The rule that drops this paragraph (as a line rule or a caption rule), if any.
+    pub fn paragraph_rule(&self, para: &str) -> Option<&Rule> {
+        self.line_rule(para).or_else(|| self.caption_rule(para))
+    }
+
+    /// The `[attr]` rule matching an HTML class or id attribute value, if any.
+    pub fn attr_rule(&self, value: &str) -> Option<&Rule> {
+        value
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .filter(|w| !w.is_empty())
+            .find_map(|w| {
+                let w = w.to_lowercase();
+                if self.attrs.contains(&w) {
+                    self.rules.iter().find(|r| {
+                        r.kind == RuleKind::Attr
+                            && matches!(&r.matcher, Matcher::Phrase(p) if *p == w)
+                    })
+                } else {
+                    None
+                }
+            })
+    }
+}
+
+fn compile(re: &str, line: usize) -> Result<Regex, RuleError> {
+    Regex::new(re).map_err(|e| RuleError {
+        line,
+        message: format!("bad regular expression: {e}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule_for<'a>(f: &'a Furniture, kind: RuleKind, ex: &str) -> Option<&'a Rule> {
+        match kind {
+            RuleKind::Line | RuleKind::Prefix | RuleKind::Regex => f.line_rule(ex),
+            RuleKind::Caption => f.caption_rule(ex),
+            RuleKind::Attr => f.attr_rule(ex),
+        }
+    }
+
+    /// Every rule of furniture.txt has examples, drops its `+` examples itself and keeps its `-` ones.
+    #[test]
+    fn every_rule_has_passing_examples() {
+        let f = Furniture::builtin();
+        assert!(f.rules().len() > 50, "only {} rules", f.rules().len());
+        for r in f.rules() {
+            assert!(
+                !r.positive.is_empty(),
+                "rule at line {} ({}) has no `+` example",
+                r.line,
+                r.pattern
+            );
+            for ex in &r.positive {
+                let got = rule_for(f, r.kind, ex);
+                assert!(
+                    got.is_some_and(|g| g.line == r.line),
+                    "rule at line {} ({}) should drop {ex:?}, got {:?}",
+                    r.line,
+                    r.pattern,
+                    got.map(|g| (&g.pattern, g.line))
+                );
+            }
+            for ex in &r.negative {
+                let got = rule_for(f, r.kind, ex);
+                assert!(
+                    got.is_none(),
+                    "{ex:?} (example of rule at line {}) must be kept, dropped by line {}",
+                    r.line,
+                    got.map_or(0, |g| g.line)
+                );
+                assert!(f.paragraph_rule(ex).is_none() || r.kind == RuleKind::Attr);
+            }
+        }
+    }
+
+    #[test]
+    fn news_sentences_are_kept() {
+        let f = Furniture::builtin();
+        for s in [
+            "President Vladimir Putin said Russia has sent the United States its proposals on mutual security guarantees.",
+            "“The president expressed hope that the Americans and NATO members will respond positively to this,” Interfax quoted Putin’s senior foreign policy aide Yury Ushakov as saying.",
+            "Russia Sends Security Proposals to U.S. as Ukraine Tensions Soar",
+            "Putin also accuses the West of provoking tensions in the Black Sea, decrying U.S.-led military exercises there.",
+            "Share prices fell sharply in Moscow on Monday.",
+            "Print media were banned from the hearing.",
+            "Related developments are expected next week, diplomats said.",
+        ] {
+            assert!(f.paragraph_rule(s).is_none(), "{s:?} dropped by {:?}", f.paragraph_rule(s).map(|r| &r.pattern));
+        }
+    }
+
+    #[test]
+    fn seed_furniture_is_dropped() {
+        let f = Furniture::builtin();
+        assert!(f.is_furniture_line("Support The Moscow Times!"));
+        assert!(f.is_furniture_line("Read more"));
+        assert!(f
+            .caption_rule("Russian Foreign Minister Sergei Lavrov (L) and Russian presidential aide Yury Ushakov. Mikhail Metzel / TASS")
+            .is_some());
+    }
+
+    #[test]
+    fn bad_rules_files_are_reported_with_their_line() {
+        let e = Furniture::parse("[line]\nRead more\n[bogus]\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        let e = Furniture::parse("[regex]\n(unclosed\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.to_string().contains("regular expression"));
+        let e = Furniture::parse("Read more\n").unwrap_err();
+        assert_eq!(e.line, 1);
+        let e = Furniture::parse("  + example\n").unwrap_err();
+        assert_eq!(e.line, 1);
+        let e = Furniture::parse("[line]\nRead more\n  * what\n").unwrap_err();
+        assert_eq!(e.line, 3);
+    }
+
+    #[test]
+    fn normalisation() {
+        assert_eq!(normalize("  Read   More » "), "read more");
+        assert_eq!(
+            normalize("SUPPORT THE MOSCOW TIMES!"),
+            "support the moscow times"
+        );
+        assert_eq!(normalize("Back to top ↑"), "back to top");
+    }
+}
