@@ -11,6 +11,14 @@ use chrono::NaiveDate;
 use petrel_core::{Document, Span};
 use serde::Serialize;
 
+mod dateline;
+mod dates;
+mod lexicon;
+mod segment;
+mod token;
+
+pub use dateline::dateline_date;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum TokenKind {
@@ -31,6 +39,13 @@ pub struct Token {
     pub span: Span,
     /// What the token is.
     pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's text in `text` (the document text its span points into).
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        self.span.slice(text)
+    }
 }
 
 /// A sentence with its tokens.
@@ -57,6 +72,22 @@ pub struct DateMention {
     pub from: NaiveDate,
     /// Last day it covers (equal to `from` for a single day).
     pub to: NaiveDate,
+    /// Whether the expression names a day, a week, a month or a year.
+    pub granularity: Granularity,
+}
+
+/// How much time a [`DateMention`] covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    /// One day ("Wednesday", "Dec 15", "yesterday").
+    Day,
+    /// A Monday-to-Sunday week or a weekend ("last week").
+    Week,
+    /// A calendar month ("next month", "in March").
+    Month,
+    /// A calendar year ("last year", "in 2020").
+    Year,
 }
 
 /// Everything the text layer found in a document.
@@ -72,22 +103,42 @@ pub struct Analysis {
 }
 
 /// Splits the whole document into sentences and tokens and resolves its dates.
+///
+/// The headline ([`Document::title_span`]) is one sentence with `headline = true`, whatever
+/// punctuation it holds; the rest of the text is segmented by [`segment`]'s rules. The
+/// publication date is the document's own, else one read from a dateline
+/// ([`dateline_date`]); relative dates resolve against it, and without it only dates that
+/// carry their own year resolve.
 pub fn analyze(doc: &Document) -> Analysis {
-    let mut sentences = Vec::new();
-    for (i, span) in segment(&doc.text).into_iter().enumerate() {
-        let headline = i == 0 && doc.title_span.is_some_and(|t| t.contains(span));
+    let text = doc.text.as_str();
+    let mut raw = Vec::new();
+    let mut headline_at = None;
+    match doc
+        .title_span
+        .filter(|t| t.start <= t.end && text.get(t.start..t.end).is_some())
+        .and_then(|t| segment::trimmed(text, t.start, t.end))
+    {
+        Some(title) => {
+            let before = segment::segment_range(text, 0, title.start, 0, &mut raw);
+            headline_at = Some(raw.len());
+            raw.push((title, before));
+            segment::segment_range(text, title.end, text.len(), before + 1, &mut raw);
+        }
+        None => {
+            segment::segment_range(text, 0, text.len(), 0, &mut raw);
+        }
+    }
+    let mut sentences = Vec::with_capacity(raw.len());
+    for (k, (span, paragraph)) in raw.into_iter().enumerate() {
         sentences.push(Sentence {
             span,
-            tokens: tokenize(&doc.text, span),
-            headline,
-            paragraph: 0,
+            tokens: tokenize(text, span),
+            headline: headline_at == Some(k),
+            paragraph,
         });
     }
-    let date = doc.date;
-    let dates = match date {
-        Some(d) => resolve_dates(&doc.text, &sentences, d),
-        None => Vec::new(),
-    };
+    let date = doc.date.or_else(|| dateline_date(text, &sentences));
+    let dates = dates::find_dates(text, &sentences, date);
     Analysis {
         sentences,
         date,
@@ -95,79 +146,31 @@ pub fn analyze(doc: &Document) -> Analysis {
     }
 }
 
-/// Sentence spans of `text`. (Placeholder: splits on `. ` and blank lines; to be replaced.)
+/// Sentence spans of `text`, in order, trimmed of surrounding whitespace.
+///
+/// Paragraph breaks (a blank line, or a line break followed by indentation) always end a
+/// sentence. Inside a paragraph a sentence ends after `.`, `?`, `!` or an ellipsis (with any
+/// closing quotes or brackets) followed by whitespace, unless the next word is in lower case,
+/// or the period closes a title ("Gen.", "Mr."), or closes another abbreviation, an initial or
+/// a dotted word ("Inc.", "W.", "U.S.") and the next word is not a common sentence starter.
+/// The abbreviation and sentence-starter lists are data files embedded in the crate.
 pub fn segment(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let end_here = (matches!(b[i], b'.' | b'?' | b'!')
-            && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()))
-            || (b[i] == b'\n' && b.get(i + 1) == Some(&b'\n'));
-        if end_here || i + 1 == b.len() {
-            let e = if b[i] == b'\n' { i } else { i + 1 };
-            push_trimmed(text, start, e, &mut out);
-            start = i + 1;
-        }
-        i += 1;
-    }
-    out
+    let mut raw = Vec::new();
+    segment::segment_range(text, 0, text.len(), 0, &mut raw);
+    raw.into_iter().map(|(s, _)| s).collect()
 }
 
-fn push_trimmed(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
-    let piece = &text[s..e];
-    let lead = piece.len() - piece.trim_start().len();
-    let trail = piece.len() - piece.trim_end().len();
-    if lead + trail < piece.len() {
-        out.push(Span::new(s + lead, e - trail));
-    }
-}
-
-/// Tokens of `text[span]`, with offsets into `text`. (Placeholder: to be replaced.)
+/// Tokens of `text[span]`, with offsets into `text`. A span outside `text` or off char
+/// boundaries yields no tokens. See the rules in the crate's `token` module: "U.S." is one
+/// token, "Russia's" is "Russia" + "'s", "don't" is "do" + "n't", "so-called" and "1,300" stay
+/// whole, and a sentence-final period is its own token unless it closes an abbreviation.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let mut out = Vec::new();
-    let piece = span.slice(text);
-    let mut iter = piece.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        let start = span.start + i;
-        let kind = if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else {
-                    break;
-                }
-            }
-            out.push(Token {
-                span: Span::new(start, span.start + end),
-                kind: if c.is_ascii_digit() {
-                    TokenKind::Number
-                } else {
-                    TokenKind::Word
-                },
-            });
-            continue;
-        } else if matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’') {
-            TokenKind::Quote
-        } else {
-            TokenKind::Punct
-        };
-        out.push(Token {
-            span: Span::new(start, start + c.len_utf8()),
-            kind,
-        });
-    }
+    token::tokenize_into(text, span, &mut out);
     out
 }
 
 /// Date expressions in the sentences, resolved against `anchor` (the publication date).
-/// (Placeholder: to be replaced.)
-pub fn resolve_dates(_text: &str, _sentences: &[Sentence], _anchor: NaiveDate) -> Vec<DateMention> {
-    Vec::new()
+pub fn resolve_dates(text: &str, sentences: &[Sentence], anchor: NaiveDate) -> Vec<DateMention> {
+    dates::find_dates(text, sentences, Some(anchor))
 }
