@@ -1,6 +1,6 @@
 //! Publication dates read from a dateline.
 
-use crate::{dates, Granularity, Sentence};
+use crate::{dates, Granularity, Sentence, TokenKind};
 use chrono::NaiveDate;
 
 /// How far into the first body sentence a dateline may reach, in bytes.
@@ -17,11 +17,12 @@ pub fn dateline_date(text: &str, sentences: &[Sentence]) -> Option<NaiveDate> {
     let s = sentences.iter().find(|s| !s.headline)?;
     let body = s.span.slice(text);
     let head_len = body.floor_char_boundary_compat(MAX_DATELINE);
-    let region_end = [" - ", " -- ", " — ", " – ", " —", " –"]
+    let dash = [" - ", " -- ", " — ", " – ", " —", " –"]
         .iter()
         .filter_map(|d| body[..head_len].find(d))
-        .min()
-        .or_else(|| (body.len() <= MAX_DATE_LINE).then_some(body.len()))?;
+        .min();
+    let date_line = dash.is_none() && body.len() <= MAX_DATE_LINE;
+    let region_end = dash.or(date_line.then_some(body.len()))?;
     let end = s.span.start + region_end;
     let toks: Vec<_> = s
         .tokens
@@ -31,10 +32,19 @@ pub fn dateline_date(text: &str, sentences: &[Sentence]) -> Option<NaiveDate> {
         .collect();
     let mut found = Vec::new();
     dates::find_in_tokens(text, &toks, 0, None, &mut found);
-    found
+    let m = found
         .into_iter()
-        .find(|m| m.granularity == Granularity::Day)
-        .map(|m| m.from)
+        .find(|m| m.granularity == Granularity::Day)?;
+    if date_line {
+        // A line of its own must be only the date (plus punctuation).
+        let words = toks
+            .iter()
+            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number));
+        if words.clone().any(|t| !m.span.contains(t.span)) {
+            return None;
+        }
+    }
+    Some(m.from)
 }
 
 trait FloorCharBoundary {
