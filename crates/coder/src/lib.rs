@@ -1,29 +1,73 @@
 //! petrel-coder: from analysed text and a knowledge base to events and quotes.
 //!
 //! PUBLIC API CONTRACT (the CLI, the store and the PETRARCH validator build on these names):
-//! [`Coder::new`], [`Coder::code`].
+//! [`Coder::new`], [`Coder::code`], [`Coder::explain`].
+//!
+//! The pipeline, one module a stage: [`words`] (clitics split, normalised, tagged by the
+//! Brill-style [`tagger`], lemmatised), [`syntax`] (noun phrases, verb groups, clauses and
+//! roles), [`refs`] (the article's memory for references), [`engine`] (actors, quotes and
+//! attribution, events from verb and noun patterns, modality), with cue words from
+//! `dict/cues.txt` ([`cues`]).
 //!
 //! Architecture invariant: the coder never does I/O.
+
+pub mod cues;
+pub mod engine;
+pub mod explain;
+pub mod kb;
+pub mod refs;
+pub mod syntax;
+pub mod tagger;
+pub mod words;
 
 use petrel_core::Document;
 use petrel_dict::KnowledgeBase;
 use petrel_events::Record;
 
+pub use cues::{CueError, Cues};
+pub use engine::{Mention, SentenceTrace, Trace};
+pub use kb::Knowledge;
+
 /// Codes documents with one knowledge base. `Sync`: share one across threads.
 pub struct Coder<'kb> {
-    _kb: &'kb KnowledgeBase,
+    kb: &'kb dyn Knowledge,
+    cues: &'kb Cues,
 }
 
 impl<'kb> Coder<'kb> {
-    /// A coder over `kb`.
+    /// A coder over `kb` with the built-in cue words.
     pub fn new(kb: &'kb KnowledgeBase) -> Self {
-        Coder { _kb: kb }
+        Coder {
+            kb,
+            cues: Cues::builtin(),
+        }
+    }
+
+    /// A coder over any [`Knowledge`] and cue set.
+    pub fn with_knowledge(kb: &'kb dyn Knowledge, cues: &'kb Cues) -> Self {
+        Coder { kb, cues }
+    }
+
+    fn engine(&self) -> engine::Engine<'_> {
+        engine::Engine {
+            kb: self.kb,
+            cues: self.cues,
+        }
     }
 
     /// Events (of every modality) and quotes of `doc`, in text order. Callers that want only
     /// the factual ones keep events whose `modality.is_factual()`.
-    /// (Placeholder until the coder lands: returns no records.)
-    pub fn code(&self, _doc: &Document) -> Vec<Record> {
-        Vec::new()
+    pub fn code(&self, doc: &Document) -> Vec<Record> {
+        let analysis = petrel_text::analyze(doc);
+        self.engine().code(doc, &analysis, None)
+    }
+
+    /// Codes `doc` and returns, with the records, a trace of every sentence: tags, chunks,
+    /// clauses, actors, patterns tried, and why each event was or was not produced.
+    pub fn explain(&self, doc: &Document) -> (Vec<Record>, Trace) {
+        let analysis = petrel_text::analyze(doc);
+        let mut trace = Trace::default();
+        let records = self.engine().code(doc, &analysis, Some(&mut trace));
+        (records, trace)
     }
 }
