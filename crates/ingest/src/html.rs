@@ -78,6 +78,47 @@ const BLOCK: &[&str] = &[
     "thead",
 ];
 
+/// Deepest element nesting handed to dom_smoothie.
+const MAX_READABILITY_DEPTH: usize = 256;
+
+/// Deepest nesting given to an HTML parser at all: html5ever's scope checks are linear in the
+/// depth, so absurdly nested (malformed or hostile) pages are read by stripping markup instead.
+const MAX_TREE_DEPTH: usize = 2048;
+
+/// Elements that never have a closing tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// An upper bound of the element nesting of a page: open tags minus close tags, at the deepest.
+fn nesting_depth(html: &str) -> usize {
+    let b = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    for i in memchr::memchr_iter(b'<', b) {
+        let rest = &b[i + 1..];
+        if let Some(r) = rest.strip_prefix(b"/") {
+            if r.first().is_some_and(u8::is_ascii_alphabetic) {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        let name_len = rest
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !rest[0].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = String::from_utf8_lossy(&rest[..name_len]).to_ascii_lowercase();
+        if !VOID.contains(&name.as_str()) {
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
+}
+
 /// A block of text with how much of it sits inside links.
 #[derive(Debug, Default)]
 struct Block {
@@ -301,14 +342,24 @@ fn locate(masked: &[u8], s: &str, from: usize) -> (Vec<(usize, usize, usize)>, u
 /// Makes a document of an HTML page. Offsets in the source map are offsets into `html`.
 /// `None` when no article text is left.
 pub(crate) fn read_html(html: &str, mut meta: Meta, furniture: &Furniture) -> Option<Document> {
+    let depth = nesting_depth(html);
+    if depth > MAX_TREE_DEPTH {
+        return read_flat(html, meta, furniture);
+    }
     let cfg = dom_smoothie::Config {
         keep_classes: true,
         max_elements_to_parse: 200_000,
         ..Default::default()
     };
-    let article = dom_smoothie::Readability::new(html, None, Some(cfg))
-        .ok()
-        .and_then(|mut r| r.parse().ok());
+    // dom_smoothie recurses over the tree: very deep (malformed) pages go to petrel's own
+    // iterative walker instead.
+    let article = if depth <= MAX_READABILITY_DEPTH {
+        dom_smoothie::Readability::new(html, None, Some(cfg))
+            .ok()
+            .and_then(|mut r| r.parse().ok())
+    } else {
+        None
+    };
     let (mut title, content) = match &article {
         Some(a) => (a.title.trim().to_string(), Html::parse_fragment(&a.content)),
         None => (String::new(), Html::parse_document(html)),
@@ -381,6 +432,45 @@ pub(crate) fn read_html(html: &str, mut meta: Meta, furniture: &Furniture) -> Op
         b.paragraph_pieces(p, &pieces);
     }
     Some(b.finish(meta))
+}
+
+/// Reads a page without parsing it: markup is removed, block-level tags end paragraphs, and the
+/// result is read as plain text (furniture rules included). Linear in the input size.
+fn read_flat(html: &str, meta: Meta, furniture: &Furniture) -> Option<Document> {
+    let masked = mask_markup(html);
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut i = 0;
+    while i < masked.len() {
+        if masked[i] != 0 {
+            let end = masked[i..]
+                .iter()
+                .position(|&c| c == 0)
+                .map_or(masked.len(), |p| i + p);
+            // text runs start and end at ASCII '<' / '>' boundaries, so they are whole chars
+            out.push_str(&html[i..end]);
+            i = end;
+            continue;
+        }
+        let end = masked[i..]
+            .iter()
+            .position(|&c| c != 0)
+            .map_or(masked.len(), |p| i + p);
+        let tag = html[i..end].trim_start_matches(['<', '/']);
+        let name: String = tag
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if BLOCK.contains(&name.as_str()) || DROP.contains(&name.as_str()) {
+            out.push_str("\n\n");
+        } else {
+            out.push(' ');
+        }
+        i = end;
+    }
+    let mut d = crate::text::read_text(&out, meta, furniture)?;
+    d.source_map.clear();
+    Some(d)
 }
 
 #[cfg(test)]
