@@ -165,9 +165,11 @@ impl Cues {
                         "person" => RefKind::Person,
                         "media" => RefKind::Media,
                         "group" => RefKind::Group,
-                        other => return Err(malformed(format!(
+                        other => {
+                            return Err(malformed(format!(
                             "unknown reference kind `{other}` (igo, country, person, media, group)"
-                        ))),
+                        )))
+                        }
                     };
                     let noun = normalize_phrase(noun);
                     if noun.is_empty() {

@@ -32,6 +32,9 @@ pub struct Mention {
     pub entity: Option<usize>,
 }
 
+/// Mentions with the NP each stands for.
+type Mentions = Vec<(usize, Mention)>;
+
 /// What `explain` shows about one sentence.
 #[derive(Debug, Clone, Default)]
 pub struct SentenceTrace {
@@ -75,6 +78,8 @@ struct Sent<'t> {
     agent_at: Vec<Option<(usize, usize, usize)>>,
     /// Resolved mention of each NP.
     mention: Vec<Option<Mention>>,
+    /// The referent of an NP's possessive pronoun ("our" in "our initiative").
+    owner_pron: Vec<Option<Mention>>,
     /// A country/organisation named inside an NP whose head is not an actor ("Ukrainian border").
     modifier: Vec<Option<Mention>>,
     /// Direct quote speakers: (speaker NP, via NPs), per quote.
@@ -270,6 +275,7 @@ impl<'a> Engine<'a> {
             actor_at,
             agent_at,
             mention: vec![None; np_count],
+            owner_pron: vec![None; np_count],
             modifier: vec![None; np_count],
             quote_speaker: vec![None; nq],
             trailing: None,
@@ -405,7 +411,19 @@ impl<'a> Engine<'a> {
             let speaker_slot = s.quote_speaker.iter().flatten().any(|q| q.0 == k)
                 || s.trailing.as_ref().is_some_and(|t| t.1 == k)
                 || self.is_say_subject(s, k);
-            let refd = self.resolve_reference(s, k, mem, speaker_slot);
+            let refd = self.resolve_reference(s, k, mem, speaker_slot, None);
+            // "our initiative", "his request": the possessive pronoun's referent
+            let first = s.syn.nps[k].start;
+            let pron = match s.words.norm(first) {
+                "our" => Some("we"),
+                "my" => Some("i"),
+                _ => None,
+            };
+            if let Some(p) = pron {
+                if s.syn.nps[k].poss.is_none() && s.syn.nps[k].end > first + 1 {
+                    s.owner_pron[k] = self.resolve_reference(s, k, mem, false, Some(p));
+                }
+            }
             if let Some(r) = refd {
                 let named = s.mention[k].as_ref();
                 // Named and agent mentions stay; references fill gaps or add a name.
@@ -451,9 +469,10 @@ impl<'a> Engine<'a> {
         k: usize,
         mem: &mut Memory,
         speaker_slot: bool,
+        pron: Option<&str>,
     ) -> Option<Mention> {
         let np = &s.syn.nps[k];
-        let w = s.words.norm(np.head);
+        let w = pron.unwrap_or_else(|| s.words.norm(np.head));
         let from_entity = |mem: &Memory, e: usize, how: String| -> Mention {
             let ent = &mem.entities[e];
             Mention {
@@ -465,7 +484,7 @@ impl<'a> Engine<'a> {
                 entity: Some(e),
             }
         };
-        if np.pronoun {
+        if np.pronoun || pron.is_some() {
             let quote_speaker = s.syn.quote_of[np.head]
                 .and_then(|q| s.quote_speaker.get(q).cloned().flatten())
                 .and_then(|(sp, _)| s.mention[sp].clone());
@@ -596,7 +615,11 @@ impl<'a> Engine<'a> {
                         ),
                     ))
                 }
-                Some(kind) if current.is_none() && (np.definite || first == "this") => {
+                Some(kind)
+                    if current.is_none()
+                        && (np.definite || first == "this")
+                        && !matches!(s.words.tag(np.head), Tag::NNS | Tag::NNPS) =>
+                {
                     let kinds: &[ActorKind] = match kind {
                         RefKind::Igo => &[ActorKind::Igo],
                         RefKind::Country => &[ActorKind::Country],
@@ -709,8 +732,9 @@ impl<'a> Engine<'a> {
                 let vg = &s.syn.vgs[v];
                 let Some(sub) = vg.subject else { continue };
                 let st = s.syn.nps[sub].start;
-                let after_comma = st > 0 && matches!(s.words.norm(st - 1), "," | "\"")
-                    || st > 0 && s.words.tag(st - 1) == Tag::CLOSE_QUOTE;
+                let after_comma = st > 0
+                    && (matches!(s.words.norm(st - 1), "," | "\"")
+                        || s.words.tag(st - 1) == Tag::CLOSE_QUOTE);
                 if !after_comma || vg.link != Link::Main {
                     break;
                 }
@@ -790,6 +814,8 @@ impl<'a> Engine<'a> {
                     if let Some(m) = &s.mention[p] {
                         out.push((p, m.clone()));
                     }
+                } else if let Some(m) = &s.owner_pron[g] {
+                    out.push((g, m.clone()));
                 }
             }
         }
@@ -951,12 +977,6 @@ impl<'a> Engine<'a> {
         let mut first = true;
         for _ in 0..8 {
             let vg = &s.syn.vgs[cur];
-            if first
-                || matches!(
-                    vg.link,
-                    Link::Main | Link::Complement | Link::Relative | Link::Adjunct
-                )
-                || true
             {
                 if vg.neg && (first || vg.link != Link::Complement) {
                     raise(
@@ -1014,14 +1034,9 @@ impl<'a> Engine<'a> {
                             &mut why,
                             format!("complement of `{gl}`"),
                         );
-                    } else if self.cues.is(gl, CueKind::Fear) {
-                        raise(
-                            &mut m,
-                            Modality::Hypothetical,
-                            &mut why,
-                            format!("complement of `{gl}`"),
-                        );
-                    } else if vg.link == Link::Nonfinite && self.cues.is(gl, CueKind::Intend) {
+                    } else if self.cues.is(gl, CueKind::Fear)
+                        || (vg.link == Link::Nonfinite && self.cues.is(gl, CueKind::Intend))
+                    {
                         raise(
                             &mut m,
                             Modality::Hypothetical,
@@ -1222,7 +1237,7 @@ impl<'a> Engine<'a> {
             consumed.push((vg.head, found.end));
             let is_say = self.cues.is(lemma, CueKind::Say) || self.cues.is(lemma, CueKind::Report);
             // sources and targets
-            let (sources, targets): (Vec<(usize, Mention)>, Vec<(usize, Mention)>) = if vg.passive {
+            let (sources, targets): (Mentions, Mentions) = if vg.passive {
                 let by = (vg.end..vg.limit.min(s.words.len()))
                     .find(|&i| s.words.norm(i) == "by")
                     .and_then(|i| s.syn.np_at(&s.words, i + 1));
@@ -1257,7 +1272,11 @@ impl<'a> Engine<'a> {
                 ));
                 continue;
             }
-            if is_say && targets.is_empty() && (s.attribution_vg[v] || self.has_complement(s, v)) {
+            let as_saying = vg.start > 0 && s.words.norm(vg.start - 1) == "as";
+            if is_say
+                && targets.is_empty()
+                && (s.attribution_vg[v] || as_saying || self.has_complement(s, v))
+            {
                 notes.push(format!(
                     "`{vtext}`: a verb of saying with no addressee: coded as a quote, not an event"
                 ));
@@ -1333,7 +1352,7 @@ impl<'a> Engine<'a> {
                 .syn
                 .vgs
                 .iter()
-                .any(|x| x.subject == Some(obj_np.group[0]) && x.start > obj_np.end);
+                .any(|x| x.subject == Some(obj_np.group[0]) && x.start >= obj_np.end);
             if complement_subject {
                 return Vec::new();
             }
@@ -1345,6 +1364,45 @@ impl<'a> Engine<'a> {
                 return vec![(o, md.clone())];
             }
             after = obj_np.end;
+            // "demanding guarantees (that) the alliance won't expand": the subject of the
+            // clause that completes the object noun is what the demand is about.
+            let mut j = after;
+            while j < s.words.len()
+                && (matches!(s.words.tag(j), Tag::OPEN_QUOTE | Tag::CLOSE_QUOTE)
+                    || s.words.norm(j) == "that")
+            {
+                j += 1;
+            }
+            if let Some(k) = s.syn.np_at(&s.words, j) {
+                let g0 = s.syn.nps[k].group[0];
+                let end = s.syn.nps[k].end;
+                if s.syn
+                    .vgs
+                    .iter()
+                    .any(|x| x.subject == Some(g0) && x.start >= end)
+                {
+                    let m = self.group_mentions(s, k, false);
+                    if !m.is_empty() {
+                        return m;
+                    }
+                }
+            }
+        }
+        // "agreed to keep Xi informed": the object of an infinitive complement
+        if vg.object.is_none() {
+            if let Some(u) = s
+                .syn
+                .vgs
+                .iter()
+                .position(|x| x.governor == Some(v) && x.link == Link::Nonfinite && x.inf)
+            {
+                if let Some(o) = s.syn.vgs[u].object {
+                    let m = self.group_mentions(s, o, false);
+                    if !m.is_empty() {
+                        return m;
+                    }
+                }
+            }
         }
         // first actor in a prepositional phrase after the verb
         let mut i = after;

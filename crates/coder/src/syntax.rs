@@ -213,7 +213,7 @@ impl Syntax {
                 // "the massed troops", "U.S.-led exercises"
                 if (t == Tag::VBN || t == Tag::VBG)
                     && k > 0
-                    && (is_np_tag(words.tag(k - 1)) && words.tag(k - 1) != Tag::POS
+                    && (matches!(words.tag(k - 1), Tag::DT | Tag::PRPS | Tag::JJ | Tag::CD)
                         || words.norm(k - 1) == "-")
                     && k + 1 < n
                     && (words.tag(k + 1).is_noun() || words.tag(k + 1).is_adj())
@@ -233,11 +233,9 @@ impl Syntax {
             let t = words.tag(i);
             let w = words.norm(i);
             if t == Tag::PRP || (is_pronoun(w) && !fixed[i] && t != Tag::PRPS) {
-                if is_pronoun(w) || t == Tag::PRP {
-                    self.push_np(i, i + 1, i, true, false);
-                    i += 1;
-                    continue;
-                }
+                self.push_np(i, i + 1, i, true, false);
+                i += 1;
+                continue;
             }
             if !np_word(i) || t == Tag::POS {
                 i += 1;
@@ -648,10 +646,6 @@ impl Syntax {
                     let npr = &self.nps[np];
                     let np = if npr.owner.is_some() { None } else { Some(np) };
                     if let Some(np) = np {
-                        let rel = self.nps[np].start > 0
-                            && matches!(words.tag(self.nps[np].start - 1), Tag::WDT | Tag::WP)
-                            && false;
-                        let _ = rel;
                         if finite || ht == Tag::VBN || ht == Tag::VBD || ht == Tag::VBG {
                             subject = Some(self.nps[np].group[0]);
                             if !finite && (ht == Tag::VBN || ht == Tag::VBD) {

@@ -519,6 +519,9 @@ fn plausible(word: &str, to: Tag) -> bool {
     match to {
         Tag::VBG => word.ends_with("ing"),
         Tag::VBZ | Tag::NNS => word.ends_with('s') || word.ends_with('S'),
+        Tag::VB | Tag::VBP => !["ship", "ness", "tion", "sion", "ism", "ity"]
+            .iter()
+            .any(|s| word.ends_with(s)),
         _ => true,
     }
 }

@@ -176,6 +176,38 @@ impl Words {
                 _ => tags[i],
             };
         }
+        let tagger = Tagger::get();
+        for i in 0..self.items.len() {
+            let w = self.items[i];
+            let norm = &self.arena[w.norm.0 as usize..w.norm.1 as usize];
+            if w.kind == TokenKind::Punct {
+                self.items[i].tag = match norm {
+                    "," => Tag::COMMA,
+                    "." | "?" | "!" => Tag::PERIOD,
+                    ":" | ";" | "-" | "\u{2014}" | "\u{2013}" | "\u{2026}" | "..." => Tag::COLON,
+                    "(" | "[" | "{" => Tag::LPAREN,
+                    ")" | "]" | "}" => Tag::RPAREN,
+                    "$" => Tag::DOLLAR,
+                    "#" => Tag::HASH,
+                    _ => Tag::SYM,
+                };
+                continue;
+            }
+            let raw = w.span.slice(text);
+            // Context rules sometimes make a lowercase word a proper noun ("Putin previously").
+            if w.tag.is_proper() && raw.chars().next().is_some_and(char::is_lowercase) {
+                self.items[i].tag = tagger.lexicon_tag(norm).unwrap_or(Tag::NN);
+            }
+            // Closed-class words are never verbs.
+            if self.items[i].tag.is_verb()
+                && matches!(
+                    norm,
+                    "as" | "that" | "of" | "if" | "in" | "for" | "with" | "than" | "like"
+                )
+            {
+                self.items[i].tag = Tag::IN;
+            }
+        }
         // Fixes the lexicon cannot know: `'s` after a noun is possessive.
         for i in 0..self.items.len() {
             let n = self.norm(i);
