@@ -607,31 +607,44 @@ fn parse_pattern(
 }
 
 fn parse_verbs(b: &mut KbBuilder, f: &SourceFile) {
+    // Word sets first: a set may be used above its definition.
     let mut sets: WordSets = FxMap::default();
+    for l in lines(&f.text) {
+        if l.indented {
+            continue;
+        }
+        if let Some(def) = l.text.strip_prefix('@') {
+            let o = origin(f, l.no);
+            let Some((name, alts)) = def.split_once('=') else {
+                b.push_error(malformed(o, "expected `@NAME = a | b | ...`"));
+                continue;
+            };
+            let name = name.trim();
+            if name.is_empty()
+                || !name
+                    .bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
+            {
+                b.push_error(malformed(o, format!("bad word-set name {name:?}")));
+                continue;
+            }
+            if sets.contains_key(name) {
+                b.push_error(malformed(o, format!("word set @{name} defined twice")));
+                continue;
+            }
+            match alternatives(alts) {
+                Ok(a) => {
+                    sets.insert(name.to_string(), a);
+                }
+                Err(r) => b.push_error(malformed(o, format!("word set @{name}: {r}"))),
+            }
+        }
+    }
     let mut block: Option<(HeadKind, String)> = None;
     for l in lines(&f.text) {
         let o = origin(f, l.no);
         if !l.indented {
-            if let Some(def) = l.text.strip_prefix('@') {
-                let Some((name, alts)) = def.split_once('=') else {
-                    b.push_error(malformed(o, "expected `@NAME = a | b | ...`"));
-                    continue;
-                };
-                let name = name.trim();
-                if name.is_empty()
-                    || !name
-                        .bytes()
-                        .all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
-                {
-                    b.push_error(malformed(o, format!("bad word-set name {name:?}")));
-                    continue;
-                }
-                match alternatives(alts) {
-                    Ok(a) => {
-                        sets.insert(name.to_string(), a);
-                    }
-                    Err(r) => b.push_error(malformed(o, format!("word set @{name}: {r}"))),
-                }
+            if l.text.starts_with('@') {
                 continue;
             }
             let (kind, rest) = if let Some(r) = l.text.strip_prefix("verb ") {
