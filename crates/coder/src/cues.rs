@@ -63,9 +63,12 @@ pub enum CueKind {
     Intend,
     /// Past adverbs.
     Past,
+    /// Place nouns whose country is the target ("the Ukrainian border").
+    Place,
 }
 
-const SECTIONS: [(&str, CueKind); 10] = [
+const SECTIONS: [(&str, CueKind); 11] = [
+    ("place", CueKind::Place),
     ("say", CueKind::Say),
     ("report", CueKind::Report),
     ("deny", CueKind::Deny),

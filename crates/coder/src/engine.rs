@@ -30,6 +30,8 @@ pub struct Mention {
     pub how: String,
     /// Index of the entity in the article's memory.
     pub entity: Option<usize>,
+    /// A role noun with no country or organisation ("police", "civilians").
+    pub bare: bool,
 }
 
 /// Mentions with the NP each stands for.
@@ -95,6 +97,8 @@ struct Sent<'t> {
 }
 
 struct Found {
+    /// Words matched by the pattern's literal elements.
+    literal: Vec<usize>,
     code: Option<String>,
     pattern: String,
     origin: String,
@@ -246,6 +250,39 @@ impl<'a> Engine<'a> {
                 date_word[i - 1] = true;
             }
         }
+        // Verbs the tagger took for nouns: after a modal ("would not attack"), and between a
+        // named subject and an object ("If Russia attacks Ukraine").
+        for i in 0..n {
+            let t = words.items[i].tag;
+            if !(t == Tag::NN || t == Tag::NNS || t == Tag::JJ) || actor_at[i].is_some() {
+                continue;
+            }
+            let form = words.norm(i);
+            let Some(lemma) = self.kb.verb_lemma(form) else {
+                continue;
+            };
+            let mut j = i;
+            while j > 0 && matches!(words.tag(j - 1), Tag::RB) {
+                j -= 1;
+            }
+            let after_modal = j > 0 && matches!(words.tag(j - 1), Tag::MD | Tag::TO);
+            let after_name = i > 0
+                && (actor_at[i - 1].is_some() || words.tag(i - 1) == Tag::PRP)
+                && i + 1 < n
+                && (actor_at[i + 1].is_some()
+                    || matches!(words.tag(i + 1), Tag::DT | Tag::PRPS | Tag::PRP));
+            if after_modal {
+                words.items[i].tag = Tag::VB;
+            } else if after_name {
+                words.items[i].tag = if form == lemma {
+                    Tag::VBP
+                } else if form.ends_with('s') {
+                    Tag::VBZ
+                } else {
+                    Tag::VBD
+                };
+            }
+        }
         // Names are nouns whatever the lexicon says.
         let mut fixed = vec![false; n];
         for i in 0..n {
@@ -305,6 +342,7 @@ impl<'a> Engine<'a> {
             resolved: false,
             how,
             entity: None,
+            bare: false,
         })
     }
 
@@ -355,6 +393,18 @@ impl<'a> Engine<'a> {
             let base = modifier
                 .clone()
                 .or_else(|| np.poss.and_then(|p| s.mention.get(p).cloned().flatten()));
+            // "the government" in a sentence about Iranians: the country named before it
+            let base = base.or_else(|| {
+                if !np.definite {
+                    return None;
+                }
+                (0..k).rev().find_map(|j| {
+                    s.mention[j]
+                        .as_ref()
+                        .filter(|m| !m.bare && !m.code.starts_with("IGO"))
+                        .cloned()
+                })
+            });
             if let Some(b) = base {
                 let code = combine(&b.code, &ag.code);
                 let how = format!("{} + agent `{}` ({})", b.how, ag.name, ag.origin);
@@ -366,6 +416,7 @@ impl<'a> Engine<'a> {
                         resolved: false,
                         how,
                         entity: None,
+                        bare: false,
                     }),
                     None,
                 );
@@ -378,6 +429,7 @@ impl<'a> Engine<'a> {
                     resolved: false,
                     how: format!("agent `{}` ({}) with no country", ag.name, ag.origin),
                     entity: None,
+                    bare: true,
                 }),
                 modifier,
             );
@@ -482,6 +534,7 @@ impl<'a> Engine<'a> {
                 resolved: true,
                 how,
                 entity: Some(e),
+                bare: false,
             }
         };
         if np.pronoun || pron.is_some() {
@@ -565,6 +618,7 @@ impl<'a> Engine<'a> {
                         resolved: true,
                         how: format!("`{w}` in a quote: the speaker's side"),
                         entity: None,
+                        bare: false,
                     })
                 }
                 _ => None,
@@ -865,7 +919,15 @@ impl<'a> Engine<'a> {
             || t == Tag::CD
     }
 
-    fn match_pattern(&self, s: &Sent, p: &Pattern, head: usize, limit: usize) -> Option<Found> {
+    fn match_pattern(
+        &self,
+        s: &Sent,
+        p: &Pattern,
+        head: usize,
+        limit: usize,
+        passive: bool,
+    ) -> Option<Found> {
+        let mut literal = Vec::new();
         // elements before the head: literal words right before it (skipping NP material)
         let mut q = head;
         for e in p.before.iter().rev() {
@@ -906,7 +968,7 @@ impl<'a> Engine<'a> {
                             .filter_map(|a| self.word_matches(s, a, q, limit))
                             .max()
                         {
-                            found = Some(q + len);
+                            found = Some((q, q + len));
                             break;
                         }
                         if !self.skippable(s, q) {
@@ -914,7 +976,12 @@ impl<'a> Engine<'a> {
                         }
                         q += 1;
                     }
-                    pos = found?;
+                    let (from, end) = found?;
+                    literal.extend(from..end);
+                    pos = end;
+                }
+                PatternElem::Target if passive && target.is_none() && literal.is_empty() => {
+                    // "was received by X": the target is the subject
                 }
                 PatternElem::Target => {
                     let np = s.syn.np_at(&s.words, pos)?;
@@ -926,6 +993,7 @@ impl<'a> Engine<'a> {
             }
         }
         Some(Found {
+            literal,
             code: p.code.clone(),
             pattern: p.text.clone(),
             origin: p.origin.to_string(),
@@ -940,10 +1008,11 @@ impl<'a> Engine<'a> {
         entry: &HeadEntry,
         head: usize,
         limit: usize,
+        passive: bool,
     ) -> Option<Found> {
         let mut best: Option<(usize, Found)> = None;
         for p in &entry.patterns {
-            if let Some(f) = self.match_pattern(s, p, head, limit) {
+            if let Some(f) = self.match_pattern(s, p, head, limit, passive) {
                 let spec = p.specificity() * 2 + usize::from(f.target.is_some());
                 if best.as_ref().is_none_or(|(b, _)| spec > *b) {
                     best = Some((spec, f));
@@ -1034,9 +1103,7 @@ impl<'a> Engine<'a> {
                             &mut why,
                             format!("complement of `{gl}`"),
                         );
-                    } else if self.cues.is(gl, CueKind::Fear)
-                        || (vg.link == Link::Nonfinite && self.cues.is(gl, CueKind::Intend))
-                    {
+                    } else if self.cues.is(gl, CueKind::Fear) || self.cues.is(gl, CueKind::Intend) {
                         raise(
                             &mut m,
                             Modality::Hypothetical,
@@ -1221,7 +1288,8 @@ impl<'a> Engine<'a> {
                 continue;
             };
             let vtext = span_text(s, vg.start, vg.end);
-            let Some(found) = self.best_pattern(s, entry, vg.head, vg.limit) else {
+            let Some(found) = self.best_pattern(s, entry, vg.head, s.words.len(), vg.passive)
+            else {
                 notes.push(format!(
                     "`{vtext}`: verb `{lemma}` has no pattern that matches here"
                 ));
@@ -1259,9 +1327,12 @@ impl<'a> Engine<'a> {
                                 m.push((t, md.clone()));
                             }
                         }
+                        if m.is_empty() {
+                            m = self.default_targets(s, v, &found.literal);
+                        }
                         m
                     }
-                    None => self.default_targets(s, v),
+                    None => self.default_targets(s, v, &found.literal),
                 };
                 (src, tgt)
             };
@@ -1341,9 +1412,13 @@ impl<'a> Engine<'a> {
                 .any(|&(a, _, _)| a >= s.syn.vgs[v].end && a <= s.syn.vgs[v].end + 3)
     }
 
-    fn default_targets(&self, s: &Sent, v: usize) -> Vec<(usize, Mention)> {
+    fn default_targets(&self, s: &Sent, v: usize, literal: &[usize]) -> Vec<(usize, Mention)> {
         let vg = &s.syn.vgs[v];
         let limit = vg.limit.min(s.words.len());
+        let consumed = |k: usize| {
+            let np = &s.syn.nps[k];
+            literal.iter().any(|&i| i >= np.start && i < np.end)
+        };
         let mut after = vg.end;
         if let Some(o) = vg.object {
             let obj_np = &s.syn.nps[o];
@@ -1356,12 +1431,18 @@ impl<'a> Engine<'a> {
             if complement_subject {
                 return Vec::new();
             }
-            let m = self.group_mentions(s, o, true);
-            if !m.is_empty() {
-                return m;
-            }
-            if let Some(md) = &s.modifier[o] {
-                return vec![(o, md.clone())];
+            // "withdrew its troops": the subject's own forces are no target
+            let own = matches!(s.words.norm(obj_np.start), "its" | "his" | "her" | "their")
+                && obj_np.poss.is_none();
+            let bare = s.mention[o].as_ref().is_some_and(|m| m.bare);
+            if !(own || consumed(o) && bare) {
+                let m = self.group_mentions(s, o, true);
+                if !m.is_empty() {
+                    return m;
+                }
+                if let Some(md) = &s.modifier[o] {
+                    return vec![(o, md.clone())];
+                }
             }
             after = obj_np.end;
             // "demanding guarantees (that) the alliance won't expand": the subject of the
@@ -1404,16 +1485,32 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-        // first actor in a prepositional phrase after the verb
+        // first actor in a prepositional phrase after the verb (not a location: "in Minsk")
         let mut i = after;
         while i < limit {
             if let Some(k) = s.syn.np_of[i] {
                 let k = s.syn.nps[k].owner.unwrap_or(k);
-                let prep = s.syn.nps[k].start > 0 && s.words.tag(s.syn.nps[k].start - 1) == Tag::IN;
-                if prep {
-                    let m = self.group_mentions(s, k, false);
-                    if !m.is_empty() {
-                        return m;
+                let st = s.syn.nps[k].start;
+                let prep = if st > 0 { s.words.norm(st - 1) } else { "" };
+                let is_prep = st > 0 && matches!(s.words.tag(st - 1), Tag::IN | Tag::TO);
+                let locative = matches!(
+                    prep,
+                    "in" | "at" | "inside" | "throughout" | "across" | "within" | "during"
+                );
+                if is_prep && !locative {
+                    let bare = s.mention[k].as_ref().is_some_and(|m| m.bare);
+                    if !(consumed(k) && bare) {
+                        let m = self.group_mentions(s, k, false);
+                        if !m.is_empty() {
+                            return m;
+                        }
+                    }
+                    // "near the Ukrainian border": the country of a place
+                    let head = s.words.lemma(s.syn.nps[k].head);
+                    if self.cues.is(head, CueKind::Place) {
+                        if let Some(md) = &s.modifier[k] {
+                            return vec![(k, md.clone())];
+                        }
                     }
                 }
                 i = s.syn.nps[k].end.max(i + 1);
@@ -1454,7 +1551,7 @@ impl<'a> Engine<'a> {
             let limit = (np.end..s.words.len())
                 .find(|&i| matches!(s.words.norm(i), "," | ";" | ":"))
                 .unwrap_or(s.words.len());
-            let Some(found) = self.best_pattern(s, entry, np.head, limit) else {
+            let Some(found) = self.best_pattern(s, entry, np.head, limit, false) else {
                 notes.push(format!("noun `{lemma}`: no pattern matches here"));
                 continue;
             };
@@ -1516,6 +1613,7 @@ impl<'a> Engine<'a> {
             let date = self.date_of(s, np.start, limit, doc_date);
             let span = word_bytes(s, np.start, found.end.max(np.end));
             let found2 = Found {
+                literal: found.literal.clone(),
                 code: found.code.clone(),
                 pattern: found.pattern.clone(),
                 origin: found.origin.clone(),

@@ -166,7 +166,7 @@ impl Syntax {
         s.chunk_nps(words, fixed, dates);
         s.chunk_vgs(words, cues, fixed);
         s.coordinate(words);
-        s.roles(words, cues, dates);
+        s.roles(words, cues, fixed, dates);
         s
     }
 
@@ -568,7 +568,7 @@ impl Syntax {
         None
     }
 
-    fn roles(&mut self, words: &Words, cues: &Cues, dates: &[bool]) {
+    fn roles(&mut self, words: &Words, cues: &Cues, fixed: &[bool], dates: &[bool]) {
         let nv = self.vgs.len();
         let n = words.len();
         // Conditional regions: from a condition word to the next comma or the sentence end.
@@ -580,6 +580,7 @@ impl Syntax {
                 CueKind::Condition,
             );
             let is_cond_word = len.is_some()
+                && self.vg_of[i].is_none()
                 && matches!(
                     words.tag(i),
                     Tag::IN | Tag::NN | Tag::RB | Tag::VBN | Tag::CC | Tag::JJ
@@ -646,7 +647,8 @@ impl Syntax {
                     let npr = &self.nps[np];
                     let np = if npr.owner.is_some() { None } else { Some(np) };
                     if let Some(np) = np {
-                        if finite || ht == Tag::VBN || ht == Tag::VBD || ht == Tag::VBG {
+                        let bare = ht == Tag::VB && !self.vgs[v].inf && self.vgs[v].modal.is_none();
+                        if finite || bare || ht == Tag::VBN || ht == Tag::VBD || ht == Tag::VBG {
                             subject = Some(self.nps[np].group[0]);
                             if !finite && (ht == Tag::VBN || ht == Tag::VBD) {
                                 link = Link::Reduced;
@@ -673,6 +675,28 @@ impl Syntax {
                     if let Some(np) = self.np_before(words, j, dates) {
                         subject = Some(self.nps[np].group[0]);
                         link = Link::Relative;
+                    }
+                }
+            }
+            if subject.is_none() && finite && before == "," {
+                // "Erdogan, who criticized Sweden, met Biden": the main verb after a relative
+                // clause takes the relative clause's antecedent.
+                if let Some(u) = (0..v).rev().find(|&u| self.vgs[u].link == Link::Relative) {
+                    let between_main = ((u + 1)..v).any(|x| self.vgs[x].link == Link::Main);
+                    if !between_main {
+                        subject = self.vgs[u].subject;
+                    }
+                }
+            }
+            if subject.is_none() && self.vgs[v].inf {
+                // object control: "urged Ethiopia to allow", "asked Iran to release"
+                if let (Some(np), Some(u)) = (self.np_before(words, start, dates), prev) {
+                    let npr = &self.nps[np];
+                    let head_ok = fixed[npr.head] || npr.pronoun;
+                    if head_ok && self.np_at(words, self.vgs[u].end) == Some(np) {
+                        subject = Some(npr.group[0]);
+                        link = Link::Nonfinite;
+                        governor = Some(u);
                     }
                 }
             }

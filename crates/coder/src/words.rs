@@ -198,6 +198,10 @@ impl Words {
             if w.tag.is_proper() && raw.chars().next().is_some_and(char::is_lowercase) {
                 self.items[i].tag = tagger.lexicon_tag(norm).unwrap_or(Tag::NN);
             }
+            if matches!(norm, "not" | "n't" | "never") {
+                self.items[i].tag = Tag::RB;
+                continue;
+            }
             // Closed-class words are never verbs.
             if self.items[i].tag.is_verb()
                 && matches!(
@@ -363,6 +367,13 @@ pub fn rule_lemma(w: &str, tag: Tag) -> String {
     }
     if tag == Tag::NNS || tag == Tag::NNPS {
         if let Some(s) = w.strip_suffix("ies") {
+            let ie = format!("{s}ie");
+            if s.len() <= 2
+                || t.lexicon_tag(&ie)
+                    .is_some_and(|t| t == Tag::NN || t == Tag::VB)
+            {
+                return ie;
+            }
             return format!("{s}y");
         }
         for suf in ["ches", "shes", "sses", "xes"] {
