@@ -65,9 +65,12 @@ pub enum CueKind {
     Past,
     /// Place nouns whose country is the target ("the Ukrainian border").
     Place,
+    /// Verbs whose complement did not happen: "refused to send".
+    Refuse,
 }
 
-const SECTIONS: [(&str, CueKind); 11] = [
+const SECTIONS: [(&str, CueKind); 12] = [
+    ("refuse", CueKind::Refuse),
     ("place", CueKind::Place),
     ("say", CueKind::Say),
     ("report", CueKind::Report),

@@ -265,12 +265,14 @@ impl<'a> Engine<'a> {
             while j > 0 && matches!(words.tag(j - 1), Tag::RB) {
                 j -= 1;
             }
-            let after_modal = j > 0 && matches!(words.tag(j - 1), Tag::MD | Tag::TO);
+            let after_modal = j > 0
+                && (matches!(words.tag(j - 1), Tag::MD | Tag::TO)
+                    || matches!(words.norm(j - 1), "did" | "does" | "do"));
             let after_name = i > 0
                 && (actor_at[i - 1].is_some() || words.tag(i - 1) == Tag::PRP)
                 && i + 1 < n
                 && (actor_at[i + 1].is_some()
-                    || matches!(words.tag(i + 1), Tag::DT | Tag::PRPS | Tag::PRP));
+                    || matches!(words.tag(i + 1), Tag::DT | Tag::PRPS | Tag::PRP | Tag::TO));
             if after_modal {
                 words.items[i].tag = Tag::VB;
             } else if after_name {
@@ -402,12 +404,14 @@ impl<'a> Engine<'a> {
                     s.mention[j]
                         .as_ref()
                         .filter(|m| !m.bare && !m.code.starts_with("IGO"))
+                        .filter(|_| matches!(ag.code.as_str(), "GOV" | "LEG" | "JUD"))
                         .cloned()
                 })
             });
             if let Some(b) = base {
                 let code = combine(&b.code, &ag.code);
                 let how = format!("{} + agent `{}` ({})", b.how, ag.name, ag.origin);
+                let named_base = modifier.clone();
                 return (
                     Some(Mention {
                         code,
@@ -418,7 +422,7 @@ impl<'a> Engine<'a> {
                         entity: None,
                         bare: false,
                     }),
-                    None,
+                    named_base,
                 );
             }
             return (
@@ -574,6 +578,18 @@ impl<'a> Engine<'a> {
                     Some(from_entity(mem, e, format!("`{w}`: the last person named")))
                 }
                 "it" | "itself" => {
+                    let subjects: Vec<usize> = s.syn.vgs.iter().filter_map(|v| v.subject).collect();
+                    let nonperson = |m: &Mention| m.kind.is_some_and(|k| k != ActorKind::Person);
+                    for j in (0..k).rev() {
+                        if let Some(m) = s.mention[j].as_ref().filter(|m| nonperson(m)) {
+                            if subjects.contains(&j) {
+                                let mut m = m.clone();
+                                m.how = format!("`{w}`: the subject named before it");
+                                m.resolved = true;
+                                return Some(m);
+                            }
+                        }
+                    }
                     for j in (0..k).rev() {
                         if let Some(m) = &s.mention[j] {
                             if m.kind.is_some_and(|k| k != ActorKind::Person) {
@@ -701,8 +717,25 @@ impl<'a> Engine<'a> {
     }
 
     fn remember(&self, s: &Sent, mem: &mut Memory) {
-        for (k, m) in s.mention.iter().enumerate() {
-            let Some(m) = m else { continue };
+        // Subjects last, so that "it" and "he" in the next sentence prefer them.
+        let subjects: Vec<usize> = s.syn.vgs.iter().filter_map(|v| v.subject).collect();
+        let mut order: Vec<usize> = (0..s.mention.len())
+            .filter(|k| !subjects.contains(k))
+            .collect();
+        order.extend(subjects.iter().copied().filter(|&k| k < s.mention.len()));
+        self.remember_in(s, mem, &order);
+    }
+
+    fn remember_in(&self, s: &Sent, mem: &mut Memory, order: &[usize]) {
+        for m in s.modifier.iter().flatten() {
+            if let (Some(name), Some(kind)) = (&m.name, m.kind) {
+                if kind != ActorKind::Person {
+                    mem.mention(name, &m.code, kind);
+                }
+            }
+        }
+        for &k in order {
+            let Some(m) = &s.mention[k] else { continue };
             let np = &s.syn.nps[k];
             if let Some(e) = m.entity {
                 if let Some(ent) = mem.entities.get(e) {
@@ -908,6 +941,13 @@ impl<'a> Engine<'a> {
 
     fn skippable(&self, s: &Sent, q: usize) -> bool {
         let t = s.words.tag(q);
+        // the agent of a passive ("was received by Macron in Paris")
+        if s.words.norm(q) == "by"
+            && q > 0
+            && s.syn.vg_of[q - 1].is_some_and(|v| s.syn.vgs[v].passive)
+        {
+            return true;
+        }
         s.syn.np_of[q].is_some()
             || t.is_adverb()
             || t.is_adj()
@@ -1096,7 +1136,14 @@ impl<'a> Engine<'a> {
             let gl = s.words.lemma(s.syn.vgs[g].head);
             match vg.link {
                 Link::Nonfinite | Link::Complement => {
-                    if self.cues.is(gl, CueKind::Deny) {
+                    if self.cues.is(gl, CueKind::Refuse) {
+                        raise(
+                            &mut m,
+                            Modality::Negated,
+                            &mut why,
+                            format!("complement of `{gl}`"),
+                        );
+                    } else if self.cues.is(gl, CueKind::Deny) {
                         raise(
                             &mut m,
                             Modality::Denied,
@@ -1217,12 +1264,13 @@ impl<'a> Engine<'a> {
             return;
         };
         let source = self.actor_ref(s, src.0, src.1);
-        let target = tgt.map(|(k, m)| self.actor_ref(s, k, m));
-        if let Some(t) = &target {
-            if t.code == source.code {
-                notes.push(format!("dropped: source and target are both {}", t.code));
-                return;
-            }
+        let mut target = tgt.map(|(k, m)| self.actor_ref(s, k, m));
+        if target.as_ref().is_some_and(|t| t.code == source.code) {
+            notes.push(format!(
+                "target dropped: source and target are both {}",
+                source.code
+            ));
+            target = None;
         }
         let (mut a, mut b) = span;
         a = a.min(source.start);
@@ -1336,6 +1384,10 @@ impl<'a> Engine<'a> {
                 };
                 (src, tgt)
             };
+            if s.words.tag(vg.head) == Tag::VBN && vg.start == vg.head && vg.subject.is_none() {
+                notes.push(format!("`{vtext}`: a passive participle with no agent"));
+                continue;
+            }
             if sources.is_empty() {
                 notes.push(format!(
                     "`{vtext}`: pattern {} `{}` matched ({code}) but the subject is no known actor",
@@ -1478,8 +1530,12 @@ impl<'a> Engine<'a> {
                 .position(|x| x.governor == Some(v) && x.link == Link::Nonfinite && x.inf)
             {
                 if let Some(o) = s.syn.vgs[u].object {
+                    let own = matches!(
+                        s.words.norm(s.syn.nps[o].start),
+                        "its" | "his" | "her" | "their"
+                    );
                     let m = self.group_mentions(s, o, false);
-                    if !m.is_empty() {
+                    if !own && !m.is_empty() && !m.iter().any(|(_, x)| x.bare) {
                         return m;
                     }
                 }
@@ -1549,7 +1605,7 @@ impl<'a> Engine<'a> {
                 .or_else(|| s.modifier[k].clone().map(|m| (k, m)));
             let Some((sk, sm)) = src else { continue };
             let limit = (np.end..s.words.len())
-                .find(|&i| matches!(s.words.norm(i), "," | ";" | ":"))
+                .find(|&i| matches!(s.words.norm(i), "," | ";" | ":") || s.syn.vg_of[i].is_some())
                 .unwrap_or(s.words.len());
             let Some(found) = self.best_pattern(s, entry, np.head, limit, false) else {
                 notes.push(format!("noun `{lemma}`: no pattern matches here"));

@@ -678,7 +678,7 @@ impl Syntax {
                     }
                 }
             }
-            if subject.is_none() && finite && before == "," {
+            if subject.is_none() && (finite || ht == Tag::VBN) && before == "," {
                 // "Erdogan, who criticized Sweden, met Biden": the main verb after a relative
                 // clause takes the relative clause's antecedent.
                 if let Some(u) = (0..v).rev().find(|&u| self.vgs[u].link == Link::Relative) {
@@ -693,7 +693,8 @@ impl Syntax {
                 if let (Some(np), Some(u)) = (self.np_before(words, start, dates), prev) {
                     let npr = &self.nps[np];
                     let head_ok = fixed[npr.head] || npr.pronoun;
-                    if head_ok && self.np_at(words, self.vgs[u].end) == Some(np) {
+                    let obj = self.np_at(words, self.vgs[u].end);
+                    if head_ok && obj.is_some_and(|o| self.nps[o].group.contains(&np)) {
                         subject = Some(npr.group[0]);
                         link = Link::Nonfinite;
                         governor = Some(u);

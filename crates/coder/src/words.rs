@@ -212,6 +212,17 @@ impl Words {
                 self.items[i].tag = Tag::IN;
             }
         }
+        // A bare verb right after a preposition or determiner is a noun ("for help").
+        for i in 1..self.items.len() {
+            let prev = self.items[i - 1].tag;
+            if matches!(self.items[i].tag, Tag::VB | Tag::VBP)
+                && (prev == Tag::DT
+                    || prev == Tag::PRPS
+                    || (prev == Tag::IN && self.norm(i - 1) != "to"))
+            {
+                self.items[i].tag = Tag::NN;
+            }
+        }
         // Fixes the lexicon cannot know: `'s` after a noun is possessive.
         for i in 0..self.items.len() {
             let n = self.norm(i);
