@@ -4,8 +4,12 @@
 //! is absent, the repository's `examples/` (text files, and the `text` of JSON Lines); when
 //! both are absent, nothing is measured. Compares with a naive split on ". " over the same
 //! input. Run: `cargo bench -p petrel-text --bench segment`.
+//!
+//! Two groups: `text` measures the CPU time of the benchmarking thread (one core's throughput,
+//! unaffected by other processes competing for the machine), `text_wall` wall-clock time.
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::measurement::{Measurement, ValueFormatter, WallTime};
+use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
 use petrel_core::{Document, Span};
 use std::hint::black_box;
 use std::path::Path;
@@ -61,7 +65,48 @@ fn naive_split(text: &str) -> usize {
         .count()
 }
 
-fn bench(c: &mut Criterion) {
+/// CPU time of the calling thread, in nanoseconds.
+struct ThreadCpuTime;
+
+fn thread_cpu_ns() -> u64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec; the call only writes into it.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    if rc != 0 {
+        return 0;
+    }
+    ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
+}
+
+static WALL: WallTime = WallTime;
+
+impl Measurement for ThreadCpuTime {
+    type Intermediate = u64;
+    type Value = u64;
+    fn start(&self) -> u64 {
+        thread_cpu_ns()
+    }
+    fn end(&self, start: u64) -> u64 {
+        thread_cpu_ns().saturating_sub(start)
+    }
+    fn add(&self, a: &u64, b: &u64) -> u64 {
+        a + b
+    }
+    fn zero(&self) -> u64 {
+        0
+    }
+    fn to_f64(&self, v: &u64) -> f64 {
+        *v as f64
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        WALL.formatter()
+    }
+}
+
+fn cpu_bench(c: &mut Criterion<ThreadCpuTime>) {
     let text = corpus();
     if text.is_empty() {
         eprintln!("note: no corpus and no examples found; nothing to benchmark");
@@ -70,18 +115,40 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("text");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.sample_size(20);
+    run_all(&mut g, &text);
+    g.finish();
+}
+
+fn wall_bench(c: &mut Criterion) {
+    let text = corpus();
+    if text.is_empty() {
+        return;
+    }
+    let mut g = c.benchmark_group("text_wall");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.sample_size(10);
     g.bench_function("naive_split_dot_space", |b| {
         b.iter(|| naive_split(black_box(&text)))
     });
     g.bench_function("segment", |b| {
         b.iter(|| petrel_text::segment(black_box(&text)).len())
     });
-    let spans = petrel_text::segment(&text);
+    g.finish();
+}
+
+fn run_all<M: Measurement>(g: &mut BenchmarkGroup<'_, M>, text: &str) {
+    g.bench_function("naive_split_dot_space", |b| {
+        b.iter(|| naive_split(black_box(text)))
+    });
+    g.bench_function("segment", |b| {
+        b.iter(|| petrel_text::segment(black_box(text)).len())
+    });
+    let spans = petrel_text::segment(text);
     g.bench_function("segment_and_tokenize", |b| {
         b.iter(|| {
             let mut n = 0;
-            for s in petrel_text::segment(black_box(&text)) {
-                n += petrel_text::tokenize(&text, s).len();
+            for s in petrel_text::segment(black_box(text)) {
+                n += petrel_text::tokenize(text, s).len();
             }
             n
         })
@@ -90,19 +157,23 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             spans
                 .iter()
-                .map(|&s: &Span| petrel_text::tokenize(black_box(&text), s).len())
+                .map(|&s: &Span| petrel_text::tokenize(black_box(text), s).len())
                 .sum::<usize>()
         })
     });
     let doc = Document {
         date: chrono::NaiveDate::from_ymd_opt(2021, 12, 15),
-        ..Document::from_text("bench", text.clone())
+        ..Document::from_text("bench", text)
     };
     g.bench_function("analyze", |b| {
         b.iter(|| petrel_text::analyze(black_box(&doc)).sentences.len())
     });
-    g.finish();
 }
 
-criterion_group!(benches, bench);
-criterion_main!(benches);
+criterion_group! {
+    name = cpu;
+    config = Criterion::default().with_measurement(ThreadCpuTime);
+    targets = cpu_bench
+}
+criterion_group!(wall, wall_bench);
+criterion_main!(cpu, wall);

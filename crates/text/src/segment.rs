@@ -10,13 +10,16 @@
 //! A paragraph that is only a dateline ("MOSCOW, Dec 15 (Reuters) -") joins the next one.
 
 use crate::lexicon::{abbreviation_class, is_sentence_starter, AbbrevClass};
-use memchr::memchr;
+use memchr::{memchr, memchr3, memmem};
 use petrel_core::Span;
 
 /// Characters that may close a sentence after its final punctuation.
 const CLOSERS: [char; 9] = ['"', '\'', ')', ']', '}', '”', '’', '»', '›'];
 /// Characters that may open a sentence before its first word.
 const OPENERS: [char; 11] = ['"', '\'', '(', '[', '{', '“', '‘', '«', '‹', '„', '‚'];
+
+/// The ellipsis character, in UTF-8.
+const ELLIPSIS: &[u8] = "…".as_bytes();
 
 /// How far back (in bytes) the splitter looks for the word before a period.
 const MAX_WORD_LOOKBACK: usize = 32;
@@ -119,15 +122,17 @@ fn split_paragraph(text: &str, s: usize, e: usize, para: usize, out: &mut Vec<Ra
     let b = text.as_bytes();
     let mut sent_start = s;
     let mut i = s;
+    // Candidates are found with SIMD searches: `.`, `?`, `!` with memchr3, `…` with memmem.
+    let find_ellipsis = |from: usize| memmem::find(&b[from..e], ELLIPSIS).map_or(e, |o| from + o);
+    let mut next_ellipsis = find_ellipsis(s);
     while i < e {
-        let c = b[i];
-        let is_term = c == b'.'
-            || c == b'?'
-            || c == b'!'
-            || (c == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6));
-        if !is_term {
-            i += 1;
-            continue;
+        let next_stop = memchr3(b'.', b'?', b'!', &b[i..e]).map_or(e, |o| i + o);
+        if next_ellipsis < i {
+            next_ellipsis = find_ellipsis(i);
+        }
+        i = next_stop.min(next_ellipsis);
+        if i >= e {
+            break;
         }
         // The run of final punctuation.
         let mut j = i;

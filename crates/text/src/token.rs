@@ -16,12 +16,22 @@ use crate::lexicon::{listed_abbreviation, AbbrevClass};
 use crate::{Token, TokenKind};
 use petrel_core::Span;
 
+/// The character at byte `i`, with an ASCII fast path.
+#[inline]
 fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|s| s.chars().next())
+    match text.as_bytes().get(i) {
+        Some(&x) if x < 0x80 => Some(x as char),
+        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
+        None => None,
+    }
 }
 
 /// Letters, digits and combining marks.
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric()
         || matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200C | 0x200D)
 }
@@ -55,6 +65,9 @@ fn push(out: &mut Vec<Token>, text: &str, s: usize, e: usize) {
 }
 
 fn kind_of(s: &str) -> TokenKind {
+    if s.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return TokenKind::Word;
+    }
     let mut chars = s.chars();
     match chars.next() {
         Some(c) if c.is_ascii_digit() => {
@@ -79,8 +92,13 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
         return;
     }
     let b = text.as_bytes();
+    out.reserve(span.len() / 5);
     let mut i = span.start;
     while i < end {
+        if b[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let Some(c) = char_at(text, i) else {
             break;
         };
@@ -148,6 +166,9 @@ fn clitic_len(text: &str, p: usize, end: usize) -> Option<usize> {
 
 /// Length of "n't" at `p` ("n" + apostrophe + "t", then no more letters), if there.
 fn nt_len(text: &str, p: usize, end: usize) -> Option<usize> {
+    if !matches!(text.as_bytes().get(p), Some(b'n' | b'N')) {
+        return None;
+    }
     let rest = text.get(p..end)?;
     let mut chars = rest.chars();
     let n = chars.next()?;
@@ -169,7 +190,7 @@ fn dotted_at(text: &str, p: usize, j: usize, final_dot: bool) -> Option<usize> {
     loop {
         let g0 = q;
         let mut n = 0;
-        while q < j {
+        while q < j && n <= 3 {
             match char_at(text, q) {
                 Some(c) if c.is_alphabetic() => {
                     q += c.len_utf8();
@@ -211,7 +232,11 @@ fn word_run(text: &str, a: usize, end: usize, out: &mut Vec<Token>) -> usize {
     let b = text.as_bytes();
     // The run: word chunks joined by single connectors.
     let mut j = a;
+    let mut plain = true;
     loop {
+        while j < end && b[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
         while let Some(c) = char_at(text, j).filter(|&c| j < end && is_word_char(c)) {
             j += c.len_utf8();
         }
@@ -220,6 +245,7 @@ fn word_run(text: &str, a: usize, end: usize, out: &mut Vec<Token>) -> usize {
                 let r = j + c.len_utf8();
                 if r < end && char_at(text, r).is_some_and(is_word_char) {
                     j = r;
+                    plain = false;
                     continue;
                 }
             }
@@ -228,6 +254,11 @@ fn word_run(text: &str, a: usize, end: usize, out: &mut Vec<Token>) -> usize {
         break;
     }
     let final_dot = j < end && b[j] == b'.' && !(j + 1 < end && b[j + 1] == b'.');
+    if plain && !final_dot {
+        // The common case: one word, nothing to split.
+        push(out, text, a, j);
+        return j;
+    }
     let mut p = a;
     while p < j {
         let Some(c) = char_at(text, p) else {

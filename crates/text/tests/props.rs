@@ -109,7 +109,7 @@ fn doc_with(text: String, title: Option<(usize, usize)>, date: Option<NaiveDate>
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn segment_and_tokenize_any_string(text in any::<String>()) {
