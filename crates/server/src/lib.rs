@@ -291,19 +291,41 @@ pub fn router(state: Arc<AppState>) -> Router {
         .with_state(state)
 }
 
-/// Serves `router(state)` on `addr` until Ctrl-C.
-pub async fn serve(state: Arc<AppState>, addr: &str) -> Result<(), ServerError> {
+/// Serves `router(state)` on `addr` until Ctrl-C; `on_ready` gets the bound address (useful
+/// with port 0).
+pub async fn serve(
+    state: Arc<AppState>,
+    addr: &str,
+    on_ready: impl FnOnce(std::net::SocketAddr),
+) -> Result<(), ServerError> {
     let io = |source| ServerError::Io {
         addr: addr.to_string(),
         source,
     };
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(io)?;
+    on_ready(listener.local_addr().map_err(io)?);
     axum::serve(listener, router(state))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
         .await
         .map_err(io)
+}
+
+/// Runs [`serve`] on a new multi-threaded runtime, blocking until Ctrl-C.
+pub fn serve_blocking(
+    state: Arc<AppState>,
+    addr: &str,
+    on_ready: impl FnOnce(std::net::SocketAddr),
+) -> Result<(), ServerError> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|source| ServerError::Io {
+            addr: addr.to_string(),
+            source,
+        })?;
+    rt.block_on(serve(state, addr, on_ready))
 }
 
 async fn fallback(uri: Uri) -> ApiError {

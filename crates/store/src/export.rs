@@ -297,6 +297,28 @@ fn csv_row(e: &StoredEvent) -> Vec<String> {
     ]
 }
 
+/// Writes stored events as CSV ([`CSV_COLUMNS`], header first), one at a time.
+pub struct CsvEvents<W: Write> {
+    w: csv::Writer<W>,
+}
+
+impl<W: Write> CsvEvents<W> {
+    /// A writer that has written the header row.
+    pub fn new(out: W) -> Result<Self> {
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(CSV_COLUMNS)?;
+        Ok(CsvEvents { w })
+    }
+    /// Writes one event.
+    pub fn write(&mut self, e: &StoredEvent) -> Result<()> {
+        Ok(self.w.write_record(csv_row(e))?)
+    }
+    /// Flushes the output.
+    pub fn finish(mut self) -> Result<()> {
+        Ok(self.w.flush()?)
+    }
+}
+
 /// Writes the events of `filter` to `out` in `format`. Returns how many were written.
 pub fn export<W: Write>(
     store: &Store,

@@ -256,12 +256,19 @@ impl Store {
     /// Stores several documents in one transaction (all or none), faster than one by one.
     /// Outcomes are in input order.
     pub fn put_batch(&mut self, batch: &[Coded<'_>]) -> Result<Vec<PutOutcome>> {
+        self.put_batch_with(batch, false)
+    }
+
+    /// Like [`Store::put_batch`]; with `recode`, documents already stored with the same
+    /// content are replaced too (after a dictionary or coder change), and report
+    /// [`PutOutcome::Replaced`].
+    pub fn put_batch_with(&mut self, batch: &[Coded<'_>], recode: bool) -> Result<Vec<PutOutcome>> {
         let tx = self.conn.transaction()?;
         let mut outcomes = Vec::with_capacity(batch.len());
         let mut groups = std::collections::BTreeSet::new();
         let now = chrono::Utc::now().format("%Y%m%d%H%M%S").to_string();
         for c in batch {
-            outcomes.push(put_in(&tx, c, &now, &mut groups)?);
+            outcomes.push(put_in(&tx, c, &now, recode, &mut groups)?);
         }
         refresh_groups(&tx, &groups)?;
         tx.commit()?;
@@ -398,6 +405,7 @@ fn put_in(
     conn: &Connection,
     c: &Coded<'_>,
     now: &str,
+    recode: bool,
     groups: &mut std::collections::BTreeSet<i64>,
 ) -> Result<PutOutcome> {
     let doc = c.doc;
@@ -409,7 +417,13 @@ fn put_in(
     }
     let hash = content_hash(doc);
     let outcome = match status_in(conn, doc, &hash)? {
-        DocStatus::Unchanged => return Ok(PutOutcome::Unchanged),
+        DocStatus::Unchanged if !recode => return Ok(PutOutcome::Unchanged),
+        DocStatus::Unchanged => {
+            if let Some(rowid) = doc_rowid(conn, &doc.id)? {
+                delete_rows(conn, rowid, groups)?;
+            }
+            PutOutcome::Replaced
+        }
         DocStatus::Duplicate { of } => return Ok(PutOutcome::Duplicate { of }),
         DocStatus::Changed => {
             if let Some(rowid) = doc_rowid(conn, &doc.id)? {
@@ -460,7 +474,7 @@ fn insert_document(
         let bands = dedup::band_keys(sig);
         let mut candidates = std::collections::BTreeSet::new();
         {
-            let mut st = conn.prepare_cached("SELECT doc_id FROM doc_bands WHERE band_key = ?1")?;
+            let mut st = conn.prepare_cached("SELECT doc_id FROM doc_bands WHERE band_key = ?1 LIMIT 64")?;
             for b in &bands {
                 for d in st.query_map([b], |r| r.get::<_, i64>(0))? {
                     candidates.insert(d?);

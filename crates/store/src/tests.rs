@@ -118,6 +118,19 @@ fn same_document_twice_changes_nothing() {
     );
     assert_eq!(s.counts().unwrap(), before);
     assert!(s.check().unwrap().is_empty());
+    // Recoding replaces the rows even though the content is the same.
+    let c = Coded {
+        doc: &d,
+        sentences: &spans,
+        records: &recs[..1],
+    };
+    assert_eq!(
+        s.put_batch_with(&[c], true).unwrap(),
+        [PutOutcome::Replaced]
+    );
+    let after = s.counts().unwrap();
+    assert_eq!((after.documents, after.events, after.quotes), (1, 1, 0));
+    assert!(s.check().unwrap().is_empty());
 }
 
 #[test]
