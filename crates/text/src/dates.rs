@@ -44,6 +44,10 @@ pub(crate) fn find_in_tokens(
     let cx = Cx { text, toks, anchor };
     let mut i = 0;
     while i < toks.len() {
+        if !may_start_date(text, &toks[i]) {
+            i += 1;
+            continue;
+        }
         match cx.match_at(i) {
             Some(m) => {
                 out.push(DateMention {
@@ -57,6 +61,33 @@ pub(crate) fn find_in_tokens(
             }
             None => i += 1,
         }
+    }
+}
+
+/// First letters of the words a date expression can start with (bit `k` for letter `a + k`):
+/// lower case "a", "coming", "eight", "five", "last", "mid-", "next", "one", "previous",
+/// "seven", "this", "today", "yesterday"...; capitalised, those and the month and weekday names.
+const LOWER_STARTS: u32 = letters(b"aceflmnopsty");
+const UPPER_STARTS: u32 = letters(b"acdefjlmnopstwy");
+
+const fn letters(s: &[u8]) -> u32 {
+    let mut mask = 0;
+    let mut k = 0;
+    while k < s.len() {
+        mask |= 1 << (s[k] - b'a');
+        k += 1;
+    }
+    mask
+}
+
+/// A cheap filter: can a date expression start with this token?
+#[inline]
+fn may_start_date(text: &str, t: &Token) -> bool {
+    match text.as_bytes().get(t.span.start) {
+        Some(b) if b.is_ascii_digit() => true,
+        Some(&b) if b.is_ascii_lowercase() => LOWER_STARTS & (1 << (b - b'a')) != 0,
+        Some(&b) if b.is_ascii_uppercase() => UPPER_STARTS & (1 << (b - b'A')) != 0,
+        _ => false,
     }
 }
 
@@ -133,21 +164,20 @@ fn capitalised(s: &str) -> bool {
 
 /// The month a token names ("March", "Dec", "Dec.", "Sept."), capitalised.
 fn month_of(s: &str) -> Option<u32> {
-    if !capitalised(s) || s.len() > 10 {
+    if !capitalised(s) || s.len() < 3 || s.len() > 10 {
         return None;
     }
     let s = s.strip_suffix('.').unwrap_or(s);
-    let lower = s.to_ascii_lowercase();
-    if let Some(k) = MONTHS.iter().position(|m| *m == lower) {
+    if let Some(k) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(s)) {
         return Some(k as u32 + 1);
     }
-    if lower == "sept" {
+    if s.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
-    if lower.len() == 3 && lower != "may" {
+    if s.len() == 3 && !s.eq_ignore_ascii_case("may") {
         return MONTHS
             .iter()
-            .position(|m| m.starts_with(&lower))
+            .position(|m| m[..3].eq_ignore_ascii_case(s))
             .map(|k| k as u32 + 1);
     }
     None
@@ -259,13 +289,16 @@ enum Rel {
 }
 
 fn rel_of(s: &str) -> Option<Rel> {
-    let lower = s.to_ascii_lowercase();
-    Some(match lower.as_str() {
-        "last" | "previous" => Rel::Last,
-        "this" => Rel::This,
-        "next" | "coming" => Rel::Next,
-        _ => return None,
-    })
+    let is = |w: &str| s.eq_ignore_ascii_case(w);
+    if is("last") || is("previous") {
+        Some(Rel::Last)
+    } else if is("this") {
+        Some(Rel::This)
+    } else if is("next") || is("coming") {
+        Some(Rel::Next)
+    } else {
+        None
+    }
 }
 
 fn resolve_weekday(anchor: NaiveDate, wd: Weekday, rel: Rel) -> Option<NaiveDate> {
@@ -323,7 +356,10 @@ fn nearest_year(anchor: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
 
 impl<'a> Cx<'a> {
     fn w(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| t.span.slice(self.text))
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.span.start..t.span.end))
+            .unwrap_or("")
     }
 
     fn is(&self, i: usize, word: &str) -> bool {
@@ -377,11 +413,15 @@ impl<'a> Cx<'a> {
     /// "yesterday", "today", "tonight", "tomorrow".
     fn relative_word(&self, i: usize) -> Option<Match> {
         let t = self.w(i);
-        let offset = match t.to_ascii_lowercase().as_str() {
-            "yesterday" => -1,
-            "today" | "tonight" => 0,
-            "tomorrow" => 1,
-            _ => return None,
+        let is = |w: &str| t.eq_ignore_ascii_case(w);
+        let offset = if is("yesterday") {
+            -1
+        } else if is("today") || is("tonight") {
+            0
+        } else if is("tomorrow") {
+            1
+        } else {
+            return None;
         };
         Some(day(i, add_days(self.anchor?, offset)?))
     }

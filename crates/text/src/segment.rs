@@ -10,7 +10,7 @@
 //! A paragraph that is only a dateline ("MOSCOW, Dec 15 (Reuters) -") joins the next one.
 
 use crate::lexicon::{abbreviation_class, is_sentence_starter, AbbrevClass};
-use memchr::{memchr, memchr3, memmem};
+use memchr::{memchr, memchr3};
 use petrel_core::Span;
 
 /// Characters that may close a sentence after its final punctuation.
@@ -122,8 +122,17 @@ fn split_paragraph(text: &str, s: usize, e: usize, para: usize, out: &mut Vec<Ra
     let b = text.as_bytes();
     let mut sent_start = s;
     let mut i = s;
-    // Candidates are found with SIMD searches: `.`, `?`, `!` with memchr3, `…` with memmem.
-    let find_ellipsis = |from: usize| memmem::find(&b[from..e], ELLIPSIS).map_or(e, |o| from + o);
+    // Candidates are found with SIMD searches: `.`, `?`, `!` with memchr3, `…` with memchr.
+    let find_ellipsis = |mut from: usize| {
+        while let Some(o) = memchr(ELLIPSIS[0], &b[from..e]) {
+            let k = from + o;
+            if b[k..e].starts_with(ELLIPSIS) {
+                return k;
+            }
+            from = k + 1;
+        }
+        e
+    };
     let mut next_ellipsis = find_ellipsis(s);
     while i < e {
         let next_stop = memchr3(b'.', b'?', b'!', &b[i..e]).map_or(e, |o| i + o);

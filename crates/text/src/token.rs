@@ -56,6 +56,7 @@ fn is_connector(c: char) -> bool {
     matches!(c, '.' | ',' | ':' | '/' | '&') || is_hyphen(c) || is_apostrophe(c)
 }
 
+#[inline]
 fn push(out: &mut Vec<Token>, text: &str, s: usize, e: usize) {
     let kind = kind_of(&text[s..e]);
     out.push(Token {
@@ -64,6 +65,7 @@ fn push(out: &mut Vec<Token>, text: &str, s: usize, e: usize) {
     });
 }
 
+#[inline]
 fn kind_of(s: &str) -> TokenKind {
     if s.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
         return TokenKind::Word;
