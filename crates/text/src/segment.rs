@@ -269,14 +269,18 @@ fn word_before(text: &str, lo: usize, i: usize) -> &str {
         from += 1;
     }
     let seg = &text[from..i];
-    match seg.rfind(|c: char| c.is_whitespace() || OPENERS.contains(&c) || c == '-' || c == '/') {
+    let word = match seg
+        .rfind(|c: char| c.is_whitespace() || OPENERS.contains(&c) || c == '-' || c == '/')
+    {
         Some(p) => {
             let delim = seg[p..].chars().next().map_or(1, char::len_utf8);
             &seg[p + delim..]
         }
         None if from == lo => seg,
         None => "",
-    }
+    };
+    // Leading symbols are not part of the word ("<G.H. Stool>").
+    word.trim_start_matches(|c: char| !c.is_alphanumeric())
 }
 
 #[cfg(test)]
