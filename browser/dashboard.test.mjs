@@ -134,6 +134,10 @@ try {
     const chain = await page.textContent("#article .focus-event .chain");
     assert.ok(chain.length > 0, "attribution chain shown");
     assert.ok((await page.locator("#article h3").textContent()).length > 0);
+    const meta = await page.textContent("#article .meta");
+    assert.match(meta, /^[^,]/, "metadata is rendered as text, not arrays");
+    const last = await page.evaluate(() => document.getElementById("article").lastChild.nodeType);
+    assert.equal(last, 1, "no stray text nodes after the article");
     await page.locator("#article-panel").screenshot({ path: join(shots, "article.png") });
   });
 

@@ -26,7 +26,7 @@ function el(tag, attrs, ...children) {
     else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
     else e.setAttribute(k, v === true ? "" : String(v));
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
     e.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -40,7 +40,7 @@ function svg(tag, attrs, ...children) {
     if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
     else e.setAttribute(k, String(v));
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined) continue;
     e.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -380,11 +380,11 @@ async function openArticle(docId, eventId) {
       q.speaker.code ? ` (${q.speaker.code})` : "", q.via.length ? [" ", chain(q.via)] : "")))) : null;
   const dups = d.duplicates.length ? el("div", { class: "dups" }, "Same story elsewhere: ",
     d.duplicates.map((x, i) => [i ? ", " : "", el("a", { href: "#", onclick: (e) => { e.preventDefault(); openArticle(x.doc, null); } }, x.title || x.doc), ` (${x.source || "?"}, ${Math.round(x.similarity * 100)}%)`])) : null;
-  box.replaceChildren(
+  box.replaceChildren(...[
     el("h3", {}, d.title || d.id),
     el("div", { class: "meta" }, [d.source, d.date, d.url ? el("a", { href: d.url, rel: "noreferrer" }, "source") : null, `id ${d.id}`].filter(Boolean).map((x, i) => [i ? " · " : "", x])),
     focus, text, quotes, dups,
-  );
+  ].filter(Boolean));
   if (current) current.scrollIntoView({ block: "center" });
 }
 
@@ -448,20 +448,23 @@ async function loadNetwork() {
     }
   }
   const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Actor network" });
-  root.append(svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 18, refY: 5, markerWidth: 5, markerHeight: 5, orient: "auto-start-reverse" },
+  root.append(svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto" },
     svg("path", { d: "M0,0L10,5L0,10z", fill: "#98a2b3" }))));
+  const radius = (n) => 5 + 14 * Math.sqrt(n.w / maxW);
   for (const e of edges) {
     const a = nodes.get(e.source), b = nodes.get(e.target);
+    const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    const ex = b.x - ((b.x - a.x) / len) * (radius(b) + 2), ey = b.y - ((b.y - a.y) / len) * (radius(b) + 2);
     const share = e.events ? e.conflict / e.events : 0;
     const col = `rgb(${Math.round(80 + 150 * share)},${Math.round(130 - 60 * share)},${Math.round(180 - 130 * share)})`;
     root.append(svg("line", {
-      x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: col, "stroke-opacity": 0.7,
+      x1: a.x, y1: a.y, x2: ex, y2: ey, stroke: col, "stroke-opacity": 0.7,
       "stroke-width": 1 + 7 * (e.events / maxE), "marker-end": "url(#arrow)", class: "hit",
       onclick: () => { byId("dyad-a").value = e.source; byId("dyad-b").value = e.target; showTimeline(); },
     }, svg("title", {}, `${e.source} → ${e.target}: ${e.events} events, ${e.conflict} conflict, mean Goldstein ${fmt(e.goldstein_mean)}. Click to show the dyad.`)));
   }
   for (const n of list) {
-    const r = 5 + 14 * Math.sqrt(n.w / maxW);
+    const r = radius(n);
     root.append(svg("g", { class: "net-node", "data-code": n.id },
       svg("circle", { cx: n.x, cy: n.y, r, fill: "#2f5fb3", onclick: () => {
         const a = byId("dyad-a");
@@ -500,15 +503,21 @@ async function init() {
   byId("net-limit").addEventListener("change", loadNetwork);
 
   loadStats();
-  const [, net] = await Promise.all([loadActors(), api("/api/network", { level: 1, limit: 1 }).catch(() => ({ edges: [] }))]);
+  const [, net] = await Promise.all([loadActors(), api("/api/network", { level: 1, limit: 100 }).catch(() => ({ edges: [] }))]);
   // Start on the URL's dyad (#RUS,USA) or the busiest pair.
   const hash = decodeURIComponent(location.hash.slice(1)).split(",");
   if (hash.length === 2 && hash[0] && hash[1]) {
     byId("dyad-a").value = hash[0];
     byId("dyad-b").value = hash[1];
   } else if (net.edges.length) {
-    byId("dyad-a").value = net.edges[0].source;
-    byId("dyad-b").value = net.edges[0].target;
+    // The pair with most events in both directions.
+    const pairs = new Map();
+    for (const e of net.edges) {
+      const key = [e.source, e.target].sort().join(",");
+      pairs.set(key, (pairs.get(key) || 0) + e.events);
+    }
+    const [best] = [...pairs.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0];
+    [byId("dyad-a").value, byId("dyad-b").value] = best.split(",");
   }
   if (byId("dyad-a").value && byId("dyad-b").value) showTimeline(); else loadEvents();
   loadNetwork();
