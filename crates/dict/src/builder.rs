@@ -20,6 +20,7 @@ struct HeadDraft {
     listed: Vec<String>,
     origin: Origin,
     patterns: Vec<(Pattern, usize)>,
+    hashes: FxMap<u64, Vec<usize>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -62,10 +63,39 @@ pub(crate) fn code_summary(e: &ActorEntry) -> String {
     s
 }
 
+/// True when two entries give the same code on every date.
+fn same_codes(a: &ActorEntry, b: &ActorEntry) -> bool {
+    a.default_code == b.default_code
+        && a.roles.len() == b.roles.len()
+        && a.roles
+            .iter()
+            .zip(&b.roles)
+            .all(|(x, y)| x.from == y.from && x.to == y.to && x.code == y.code)
+}
+
+/// A hash of a pattern's elements, to find duplicates quickly.
+fn elems_hash(p: &Pattern) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = crate::hash::FxHasher::default();
+    p.before.hash(&mut h);
+    0xffu8.hash(&mut h);
+    p.after.hash(&mut h);
+    h.finish()
+}
+
 impl KbBuilder {
     /// An empty builder, in its first layer.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Reserves room for about `actors` actor entries, `names` actor names and `agents`
+    /// agent entries (an optimisation: fewer large reallocations while loading).
+    pub fn reserve(&mut self, actors: usize, names: usize, agents: usize) {
+        self.actors.reserve(actors);
+        self.actor_names.reserve(names);
+        self.agents.reserve(agents);
+        self.agent_names.reserve(agents * 8);
     }
 
     /// Starts a new layer: names defined from now on replace earlier layers' mappings.
@@ -112,7 +142,6 @@ impl KbBuilder {
     /// Adds an actor and maps all its names to it; returns its id.
     pub fn add_actor(&mut self, entry: ActorEntry) -> usize {
         let id = self.actors.len();
-        let summary = code_summary(&entry);
         for name in &entry.names {
             let key = words(name).join(" ");
             if key.is_empty() {
@@ -128,14 +157,13 @@ impl KbBuilder {
                         continue;
                     }
                     let other = &self.actors[slot.id];
-                    let other_summary = code_summary(other);
-                    if other_summary != summary {
+                    if !same_codes(other, &entry) {
                         self.errors.push(DictError::DuplicateAlias {
                             origin: entry.origin.clone(),
                             name: name.clone(),
-                            code: summary.clone(),
+                            code: code_summary(&entry),
                             earlier: other.origin.clone(),
-                            earlier_code: other_summary,
+                            earlier_code: code_summary(other),
                         });
                     }
                 }
@@ -243,6 +271,7 @@ impl KbBuilder {
             listed: Vec::new(),
             origin: origin.clone(),
             patterns: Vec::new(),
+            hashes: FxMap::default(),
         });
         heads.index.insert(lemma.to_string(), i);
         i
@@ -276,14 +305,27 @@ impl KbBuilder {
     /// the same layer and replaces the earlier one in a later layer.
     pub fn add_pattern(&mut self, kind: HeadKind, pattern: Pattern) {
         let layer = self.layer;
-        let i = self.head_index(kind, &pattern.lemma.clone(), &pattern.origin.clone());
+        let i = match self.heads(kind).index.get(&pattern.lemma) {
+            Some(&i) => i,
+            None => self.head_index(kind, &pattern.lemma.clone(), &pattern.origin.clone()),
+        };
+        let h = elems_hash(&pattern);
         let draft = &mut self.heads(kind).entries[i];
-        let same = draft
-            .patterns
-            .iter()
-            .position(|(p, _)| p.before == pattern.before && p.after == pattern.after);
+        let same = draft.hashes.get(&h).and_then(|js| {
+            js.iter().copied().find(|&j| {
+                let p = &draft.patterns[j].0;
+                p.before == pattern.before && p.after == pattern.after
+            })
+        });
         match same {
-            None => draft.patterns.push((pattern, layer)),
+            None => {
+                draft
+                    .hashes
+                    .entry(h)
+                    .or_default()
+                    .push(draft.patterns.len());
+                draft.patterns.push((pattern, layer));
+            }
             Some(j) => {
                 let (old, old_layer) = &draft.patterns[j];
                 if old.code == pattern.code {

@@ -126,7 +126,7 @@ pub struct AgentEntry {
 }
 
 /// One element of a pattern, after (or before) its head word.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PatternElem {
     /// Literal words: alternatives, each a sequence of normalised words.
     Words(Vec<Vec<String>>),
@@ -207,6 +207,9 @@ pub struct Match {
 
 /// Normalises one token's text for matching: lowercase, curly quotes and apostrophes straight.
 pub fn normalize(token: &str) -> String {
+    if token.is_ascii() {
+        return token.to_ascii_lowercase();
+    }
     token
         .chars()
         .map(|c| match c {
@@ -398,7 +401,7 @@ impl KnowledgeBase {
             .map(|(rel, text)| parse::SourceFile {
                 rel: (*rel).to_string(),
                 display: format!("dict/{rel}"),
-                text: (*text).to_string(),
+                text: std::borrow::Cow::Borrowed(*text),
             })
             .collect();
         parse::load_layer(b, &files);

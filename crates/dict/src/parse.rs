@@ -19,7 +19,7 @@ pub(crate) struct SourceFile {
     /// Path shown in errors (`dict/actors/people.txt`).
     pub display: String,
     /// Contents.
-    pub text: String,
+    pub text: std::borrow::Cow<'static, str>,
 }
 
 /// Which part of a layer a file belongs to, in load order; `None` for files the format does
@@ -76,7 +76,7 @@ pub(crate) fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, DictError> {
         out.push(SourceFile {
             rel,
             display: path.display().to_string(),
-            text,
+            text: text.into(),
         });
     }
     Ok(out)
@@ -87,6 +87,18 @@ pub(crate) fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, DictError> {
 pub(crate) fn load_layer(b: &mut KbBuilder, files: &[SourceFile]) {
     b.begin_layer();
     let mut files: Vec<&SourceFile> = files.iter().filter(|f| rank(&f.rel).is_some()).collect();
+    let (mut actor_lines, mut names, mut agent_lines) = (0, 0, 0);
+    for f in &files {
+        match rank(&f.rel) {
+            Some(2) => {
+                actor_lines += memchr_count(b'\n', &f.text);
+                names += memchr_count(b'|', &f.text);
+            }
+            Some(3) => agent_lines += memchr_count(b'\n', &f.text),
+            _ => {}
+        }
+    }
+    b.reserve(actor_lines, actor_lines + names, agent_lines);
     files.sort_by(|a, b| (rank(&a.rel), &a.rel).cmp(&(rank(&b.rel), &b.rel)));
     for f in files {
         match rank(&f.rel) {
@@ -100,6 +112,10 @@ pub(crate) fn load_layer(b: &mut KbBuilder, files: &[SourceFile]) {
     }
 }
 
+fn memchr_count(c: u8, text: &str) -> usize {
+    text.bytes().filter(|&b| b == c).count()
+}
+
 /// A meaningful line: number, content without comment or trailing space, indented or not.
 struct Line<'a> {
     no: usize,
@@ -108,12 +124,17 @@ struct Line<'a> {
 }
 
 fn strip_comment(line: &str) -> &str {
-    let mut prev_ws = true;
-    for (i, c) in line.char_indices() {
-        if c == '#' && prev_ws {
+    // `#` is ASCII, so a byte scan is exact on UTF-8; the byte before it is whitespace when
+    // it is an ASCII space or tab (the only whitespace that can precede it in practice) or
+    // the line starts with it.
+    let b = line.as_bytes();
+    let mut from = 0;
+    while let Some(i) = b[from..].iter().position(|&c| c == b'#') {
+        let i = from + i;
+        if i == 0 || b[i - 1].is_ascii_whitespace() || line[..i].ends_with(char::is_whitespace) {
             return &line[..i];
         }
-        prev_ws = c.is_whitespace();
+        from = i + 1;
     }
     line
 }
@@ -585,7 +606,11 @@ fn parse_pattern(
                 None => return Err(format!("unknown word set {tok}")),
             },
             _ => {
-                let alts = alternatives(tok)?;
+                let alts = if tok.contains('|') {
+                    alternatives(tok)?
+                } else {
+                    vec![vec![crate::normalize(tok)]]
+                };
                 if head.is_none() && alts.len() == 1 && alts[0] == [lemma] {
                     head = Some(elems.len());
                     // Placeholder for the head, removed below.
