@@ -474,7 +474,8 @@ fn insert_document(
         let bands = dedup::band_keys(sig);
         let mut candidates = std::collections::BTreeSet::new();
         {
-            let mut st = conn.prepare_cached("SELECT doc_id FROM doc_bands WHERE band_key = ?1 LIMIT 64")?;
+            let mut st =
+                conn.prepare_cached("SELECT doc_id FROM doc_bands WHERE band_key = ?1 LIMIT 64")?;
             for b in &bands {
                 for d in st.query_map([b], |r| r.get::<_, i64>(0))? {
                     candidates.insert(d?);
