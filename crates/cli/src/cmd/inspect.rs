@@ -1,87 +1,54 @@
 //! `petrel inspect`: what petrel read. Each sentence with its byte offsets, its tokens and the
 //! dates resolved in it, as text for people or as JSON Lines (`--json`, one object a document).
 
+use super::common::{self, InputArgs};
 use anyhow::Context;
-use chrono::NaiveDate;
 use petrel_core::Document;
-use petrel_ingest::{read_inputs, InputFormat, Item, Options};
 use petrel_text::{analyze, Analysis, DateMention, Granularity, Sentence, TokenKind};
 use serde_json::{json, Value};
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 const EXAMPLES: &str = "\
 Examples:
   petrel inspect examples/moscow-proposals.txt --date 2021-12-15
-  petrel inspect page.html --json | jq '.sentences[].text'
+  petrel inspect examples/kyiv-talks.html --json | jq '.sentences[].text'
   cat story.txt | petrel inspect - --date 2021-12-15";
 
 /// Options of `petrel inspect`.
 #[derive(clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// Files or directories to read (`-` for standard input).
-    #[arg(value_name = "FILE", required = true)]
-    pub paths: Vec<PathBuf>,
-    /// Publication date (YYYY-MM-DD) for stories whose metadata has none; relative dates
-    /// ("Wednesday", "last week") resolve against it.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
-    pub date: Option<NaiveDate>,
-    /// How to read the inputs: auto, text, html or jsonl.
-    #[arg(long = "input-format", value_name = "FORMAT", default_value = "auto")]
-    pub input_format: InputFormat,
-    /// Replace invalid UTF-8 with U+FFFD instead of failing the input.
-    #[arg(long)]
-    pub lossy: bool,
-    /// Print one JSON object per document instead of text.
+    /// What to read and how.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Print one JSON object per document (JSON Lines) instead of text.
     #[arg(long)]
     pub json: bool,
 }
 
-fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
-    petrel_ingest::parse_date(s)
-}
-
 /// Runs the command: exit 0 when every input was read, 1 when some failed.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let opts = Options {
-        format: args.input_format,
-        lossy: args.lossy,
-        strict: false,
-        date: args.date,
-    };
+    let mut docs = common::documents(&args.input)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let mut failed = false;
-    for item in read_inputs(&args.paths, &opts) {
-        match item {
-            Item::Document(doc) => {
-                let analysis = analyze(&doc);
-                let written = if args.json {
-                    writeln!(out, "{}", to_json(&doc, &analysis))
-                } else {
-                    write_text(&mut out, &doc, &analysis)
-                };
-                if let Err(e) = written {
-                    return finish_on_write_error(e);
-                }
+    while let Some(doc) = docs.next() {
+        let analysis = analyze(&doc);
+        let written = docs.progress().suspend(|| {
+            if args.json {
+                writeln!(out, "{}", to_json(&doc, &analysis))
+            } else {
+                write_text(&mut out, &doc, &analysis)
             }
-            Item::Warning(w) => eprintln!("petrel: warning: {w}"),
-            Item::Error(e) => {
-                eprintln!("petrel: error: {e}");
-                failed = true;
-            }
+        });
+        if let Err(e) = written {
+            return finish_on_write_error(e);
         }
     }
     if let Err(e) = out.flush() {
         return finish_on_write_error(e);
     }
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(docs.exit_code())
 }
 
 /// A closed pipe (`petrel inspect ... | head`) is a normal end; other write errors are errors.
