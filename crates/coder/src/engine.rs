@@ -34,6 +34,26 @@ pub struct Mention {
     pub bare: bool,
 }
 
+/// Notes for `explain`, formatted only when someone reads them.
+struct Notes {
+    on: bool,
+    lines: Vec<String>,
+}
+
+impl Notes {
+    fn new(on: bool) -> Self {
+        Notes {
+            on,
+            lines: Vec::new(),
+        }
+    }
+    fn add(&mut self, f: impl FnOnce() -> String) {
+        if self.on {
+            self.lines.push(f());
+        }
+    }
+}
+
 /// Mentions with the NP each stands for.
 type Mentions = Vec<(usize, Mention)>;
 
@@ -67,6 +87,8 @@ pub struct Engine<'a> {
     pub kb: &'a dyn Knowledge,
     /// Modality and attribution cues.
     pub cues: &'a Cues,
+    /// Build the explanations of mentions (for `explain`); off when coding.
+    pub explain: bool,
 }
 
 /// Per-sentence working state.
@@ -99,6 +121,8 @@ struct Sent<'t> {
 struct Found {
     /// Words matched by the pattern's literal elements.
     literal: Vec<usize>,
+    /// The NP naming where it happened ("in Minsk").
+    location: Option<usize>,
     code: Option<String>,
     pattern: String,
     origin: String,
@@ -130,6 +154,7 @@ impl<'a> Engine<'a> {
         let mut out = Vec::new();
         let mut mem = Memory::default();
         let mut open_quote: Option<(usize, usize)> = None; // (byte start, sentence)
+        let mut pending: Vec<usize> = Vec::new(); // events inside a quotation still open
         let mut words = Words::default();
         let date = analysis.date.or(doc.date);
         for (si, s) in analysis.sentences.iter().enumerate() {
@@ -165,8 +190,35 @@ impl<'a> Engine<'a> {
                 ..Default::default()
             });
             self.resolve(&mut sent, &mut mem, date);
+            let first_event = out.len();
             self.events(&sent, &doc.id, date, &mut out, st.as_mut());
+            let after_events = out.len();
             self.quotes(&sent, &doc.id, &mut open_quote, &mut out);
+            if open_quote.is_some() {
+                // A quotation going on into the next sentence: its speaker comes later.
+                pending.extend(first_event..after_events);
+            } else if !pending.is_empty() {
+                let speaker = out[after_events..].iter().find_map(|r| match r {
+                    Record::Quote(q) if q.direct && q.sentence < si => Some(q),
+                    _ => None,
+                });
+                if let Some(q) = speaker {
+                    let mut chain = vec![Attribution {
+                        text: q.speaker.text.clone(),
+                        code: (!q.speaker.code.is_empty()).then(|| q.speaker.code.clone()),
+                        name: q.speaker.name.clone(),
+                    }];
+                    chain.extend(q.via.iter().cloned());
+                    for &i in &pending {
+                        if let Some(Record::Event(e)) = out.get_mut(i) {
+                            if e.attribution.is_empty() {
+                                e.attribution.clone_from(&chain);
+                            }
+                        }
+                    }
+                }
+                pending.clear();
+            }
             self.remember(&sent, &mut mem);
             if let (Some(t), Some(mut st)) = (trace.as_mut(), st) {
                 fill_trace(&sent, &mut st);
@@ -252,6 +304,34 @@ impl<'a> Engine<'a> {
         }
         // Verbs the tagger took for nouns: after a modal ("would not attack"), and between a
         // named subject and an object ("If Russia attacks Ukraine").
+        // "should the troops massed on the border launch an attack": after a modal standing
+        // before its subject, the first verb form before an object is the verb.
+        let mut inverted_modal = false;
+        for (i, named) in actor_at.iter().enumerate() {
+            let t = words.items[i].tag;
+            if t == Tag::MD
+                && i + 1 < n
+                && matches!(words.tag(i + 1), Tag::DT | Tag::NNP | Tag::NNPS | Tag::PRPS)
+            {
+                inverted_modal = true;
+                continue;
+            }
+            if matches!(t, Tag::VB | Tag::VBP | Tag::VBZ) {
+                inverted_modal = false;
+            }
+            if inverted_modal
+                && (t == Tag::NN || t == Tag::NNS)
+                && named.is_none()
+                && i > 0
+                && words.tag(i - 1).is_noun()
+                && i + 1 < n
+                && matches!(words.tag(i + 1), Tag::DT | Tag::PRPS | Tag::NNP | Tag::JJ)
+                && self.kb.verb_lemma(words.norm(i)).is_some()
+            {
+                words.items[i].tag = Tag::VB;
+                inverted_modal = false;
+            }
+        }
         for i in 0..n {
             let t = words.items[i].tag;
             if !(t == Tag::NN || t == Tag::NNS || t == Tag::JJ) || actor_at[i].is_some() {
@@ -325,18 +405,26 @@ impl<'a> Engine<'a> {
         }
     }
 
+    fn how(&self, f: impl FnOnce() -> String) -> String {
+        if self.explain {
+            f()
+        } else {
+            String::new()
+        }
+    }
+
     // ----- actors -------------------------------------------------------------------------
 
     fn actor_mention(&self, id: usize, date: Option<NaiveDate>) -> Option<Mention> {
         let a = self.kb.actor(id)?;
         let (code, role) = a.code_on(date)?;
-        let how = match role {
+        let how = self.how(|| match role {
             Some(r) => format!(
                 "actor `{}` ({}) role {} on the date",
                 a.name, a.origin, r.origin
             ),
             None => format!("actor `{}` ({})", a.name, a.origin),
-        };
+        });
         Some(Mention {
             code: code.to_string(),
             name: Some(a.name.clone()),
@@ -410,7 +498,7 @@ impl<'a> Engine<'a> {
             });
             if let Some(b) = base {
                 let code = combine(&b.code, &ag.code);
-                let how = format!("{} + agent `{}` ({})", b.how, ag.name, ag.origin);
+                let how = self.how(|| format!("{} + agent `{}` ({})", b.how, ag.name, ag.origin));
                 let named_base = modifier.clone();
                 return (
                     Some(Mention {
@@ -431,7 +519,8 @@ impl<'a> Engine<'a> {
                     name: None,
                     kind: None,
                     resolved: false,
-                    how: format!("agent `{}` ({}) with no country", ag.name, ag.origin),
+                    how: self
+                        .how(|| format!("agent `{}` ({}) with no country", ag.name, ag.origin)),
                     entity: None,
                     bare: true,
                 }),
@@ -565,10 +654,9 @@ impl<'a> Engine<'a> {
                                         == Some(RefKind::Person);
                             if person && s.syn.nps[j].owner.is_none() {
                                 let mut m = m.clone();
-                                m.how = format!(
-                                    "`{w}`: {} earlier in the sentence",
-                                    s.syn.nps[j].start
-                                );
+                                m.how = self.how(|| {
+                                    format!("`{w}`: {} earlier in the sentence", s.syn.nps[j].start)
+                                });
                                 m.resolved = true;
                                 return Some(m);
                             }
@@ -584,7 +672,7 @@ impl<'a> Engine<'a> {
                         if let Some(m) = s.mention[j].as_ref().filter(|m| nonperson(m)) {
                             if subjects.contains(&j) {
                                 let mut m = m.clone();
-                                m.how = format!("`{w}`: the subject named before it");
+                                m.how = self.how(|| format!("`{w}`: the subject named before it"));
                                 m.resolved = true;
                                 return Some(m);
                             }
@@ -594,8 +682,9 @@ impl<'a> Engine<'a> {
                         if let Some(m) = &s.mention[j] {
                             if m.kind.is_some_and(|k| k != ActorKind::Person) {
                                 let mut m = m.clone();
-                                m.how =
-                                    format!("`{w}`: the organisation or country named before it");
+                                m.how = self.how(|| {
+                                    format!("`{w}`: the organisation or country named before it")
+                                });
                                 m.resolved = true;
                                 return Some(m);
                             }
@@ -632,7 +721,7 @@ impl<'a> Engine<'a> {
                         },
                         kind: sp.kind,
                         resolved: true,
-                        how: format!("`{w}` in a quote: the speaker's side"),
+                        how: self.how(|| format!("`{w}` in a quote: the speaker's side")),
                         entity: None,
                         bare: false,
                     })
@@ -1033,6 +1122,7 @@ impl<'a> Engine<'a> {
             }
         }
         Some(Found {
+            location: None,
             literal,
             code: p.code.clone(),
             pattern: p.text.clone(),
@@ -1095,7 +1185,9 @@ impl<'a> Engine<'a> {
                         format!("negated `{}`", span_text(s, vg.start, vg.end)),
                     );
                 }
-                if vg.conditional {
+                // a reduced relative describes its noun, which stands outside the condition:
+                // "should the troops massed on the border launch an attack"
+                if vg.conditional && vg.link != Link::Reduced {
                     raise(
                         &mut m,
                         Modality::Conditional,
@@ -1257,19 +1349,16 @@ impl<'a> Engine<'a> {
         attribution: Vec<Attribution>,
         date: String,
         out: &mut Vec<Record>,
-        notes: &mut Vec<String>,
+        notes: &mut Notes,
     ) {
         let Some(c) = self.kb.cameo(code) else {
-            notes.push(format!("code {code} is not in the CAMEO table"));
+            notes.add(|| format!("code {code} is not in the CAMEO table"));
             return;
         };
         let source = self.actor_ref(s, src.0, src.1);
         let mut target = tgt.map(|(k, m)| self.actor_ref(s, k, m));
         if target.as_ref().is_some_and(|t| t.code == source.code) {
-            notes.push(format!(
-                "target dropped: source and target are both {}",
-                source.code
-            ));
+            notes.add(|| format!("target dropped: source and target are both {}", source.code));
             target = None;
         }
         let (mut a, mut b) = span;
@@ -1301,16 +1390,21 @@ impl<'a> Engine<'a> {
                 end: b,
             },
             rule: format!("{} {}", found.origin, found.pattern),
-            location: None,
+            location: found.location.and_then(|k| {
+                let m = s.mention[k].as_ref()?;
+                Some(self.actor_ref(s, k, m))
+            }),
         };
-        notes.push(format!(
-            "EVENT {} -> {} {} ({}) {}",
-            ev.source.code,
-            ev.target.as_ref().map_or("-", |t| t.code.as_str()),
-            ev.cameo,
-            ev.modality.as_str(),
-            ev.rule
-        ));
+        notes.add(|| {
+            format!(
+                "EVENT {} -> {} {} ({}) {}",
+                ev.source.code,
+                ev.target.as_ref().map_or("-", |t| t.code.as_str()),
+                ev.cameo,
+                ev.modality.as_str(),
+                ev.rule
+            )
+        });
         if !out.iter().any(|r| matches!(r, Record::Event(e) if e.sentence == ev.sentence && e.source.code == ev.source.code && e.target.as_ref().map(|t| &t.code) == ev.target.as_ref().map(|t| &t.code) && e.cameo == ev.cameo && e.evidence.start == ev.evidence.start)) {
             out.push(Record::Event(ev));
         }
@@ -1324,7 +1418,7 @@ impl<'a> Engine<'a> {
         out: &mut Vec<Record>,
         trace: Option<&mut SentenceTrace>,
     ) {
-        let mut notes = Vec::new();
+        let mut notes = Notes::new(trace.is_some());
         let mut consumed: Vec<(usize, usize)> = Vec::new();
         for v in 0..s.syn.vgs.len() {
             let vg = &s.syn.vgs[v];
@@ -1336,21 +1430,22 @@ impl<'a> Engine<'a> {
                 continue;
             };
             let vtext = span_text(s, vg.start, vg.end);
-            let Some(found) = self.best_pattern(s, entry, vg.head, s.words.len(), vg.passive)
+            let Some(mut found) = self.best_pattern(s, entry, vg.head, s.words.len(), vg.passive)
             else {
-                notes.push(format!(
-                    "`{vtext}`: verb `{lemma}` has no pattern that matches here"
-                ));
+                notes.add(|| format!("`{vtext}`: verb `{lemma}` has no pattern that matches here"));
                 continue;
             };
             let Some(code) = found.code.clone() else {
-                notes.push(format!(
-                    "`{vtext}`: blocked by `---` pattern {} {}",
-                    found.origin, found.pattern
-                ));
+                notes.add(|| {
+                    format!(
+                        "`{vtext}`: blocked by `---` pattern {} {}",
+                        found.origin, found.pattern
+                    )
+                });
                 continue;
             };
             consumed.push((vg.head, found.end));
+            found.location = self.location(s, vg.end, vg.limit.min(s.words.len()));
             let is_say = self.cues.is(lemma, CueKind::Say) || self.cues.is(lemma, CueKind::Report);
             // sources and targets
             let (sources, targets): (Mentions, Mentions) = if vg.passive {
@@ -1385,14 +1480,16 @@ impl<'a> Engine<'a> {
                 (src, tgt)
             };
             if s.words.tag(vg.head) == Tag::VBN && vg.start == vg.head && vg.subject.is_none() {
-                notes.push(format!("`{vtext}`: a passive participle with no agent"));
+                notes.add(|| format!("`{vtext}`: a passive participle with no agent"));
                 continue;
             }
             if sources.is_empty() {
-                notes.push(format!(
+                notes.add(|| {
+                    format!(
                     "`{vtext}`: pattern {} `{}` matched ({code}) but the subject is no known actor",
                     found.origin, found.pattern
-                ));
+                )
+                });
                 continue;
             }
             let as_saying = vg.start > 0 && s.words.norm(vg.start - 1) == "as";
@@ -1400,14 +1497,16 @@ impl<'a> Engine<'a> {
                 && targets.is_empty()
                 && (s.attribution_vg[v] || as_saying || self.has_complement(s, v))
             {
-                notes.push(format!(
+                notes.add(|| {
+                    format!(
                     "`{vtext}`: a verb of saying with no addressee: coded as a quote, not an event"
-                ));
+                )
+                });
                 continue;
             }
             let (modality, chain, why) = self.modality(s, v);
             if !why.is_empty() {
-                notes.push(format!("`{vtext}`: {} ({why})", modality.as_str()));
+                notes.add(|| format!("`{vtext}`: {} ({why})", modality.as_str()));
             }
             let attribution = self.attribution_list(s, &chain);
             let date = self.date_of(s, vg.clause_start, vg.limit, doc_date);
@@ -1449,8 +1548,20 @@ impl<'a> Engine<'a> {
         }
         self.noun_events(s, doc_id, doc_date, &consumed, out, &mut notes);
         if let Some(t) = trace {
-            t.notes.extend(notes);
+            t.notes.extend(notes.lines);
         }
+    }
+
+    /// The first place named in a locative phrase ("in Minsk", "at the Kremlin").
+    fn location(&self, s: &Sent, from: usize, limit: usize) -> Option<usize> {
+        (from..limit).find_map(|i| {
+            if !matches!(s.words.norm(i), "in" | "at" | "near" | "outside" | "inside") {
+                return None;
+            }
+            let k = s.syn.np_at(&s.words, i + 1)?;
+            let m = s.mention[k].as_ref()?;
+            matches!(m.kind, Some(ActorKind::Place) | Some(ActorKind::Country)).then_some(k)
+        })
     }
 
     fn has_complement(&self, s: &Sent, v: usize) -> bool {
@@ -1584,7 +1695,7 @@ impl<'a> Engine<'a> {
         doc_date: Option<NaiveDate>,
         consumed: &[(usize, usize)],
         out: &mut Vec<Record>,
-        notes: &mut Vec<String>,
+        notes: &mut Notes,
     ) {
         for k in 0..s.syn.nps.len() {
             let np = &s.syn.nps[k];
@@ -1608,7 +1719,7 @@ impl<'a> Engine<'a> {
                 .find(|&i| matches!(s.words.norm(i), "," | ";" | ":") || s.syn.vg_of[i].is_some())
                 .unwrap_or(s.words.len());
             let Some(found) = self.best_pattern(s, entry, np.head, limit, false) else {
-                notes.push(format!("noun `{lemma}`: no pattern matches here"));
+                notes.add(|| format!("noun `{lemma}`: no pattern matches here"));
                 continue;
             };
             let Some(code) = found.code.clone() else {
@@ -1669,6 +1780,7 @@ impl<'a> Engine<'a> {
             let date = self.date_of(s, np.start, limit, doc_date);
             let span = word_bytes(s, np.start, found.end.max(np.end));
             let found2 = Found {
+                location: None,
                 literal: found.literal.clone(),
                 code: found.code.clone(),
                 pattern: found.pattern.clone(),

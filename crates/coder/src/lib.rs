@@ -48,10 +48,11 @@ impl<'kb> Coder<'kb> {
         Coder { kb, cues }
     }
 
-    fn engine(&self) -> engine::Engine<'_> {
+    fn engine(&self, explain: bool) -> engine::Engine<'_> {
         engine::Engine {
             kb: self.kb,
             cues: self.cues,
+            explain,
         }
     }
 
@@ -59,7 +60,7 @@ impl<'kb> Coder<'kb> {
     /// the factual ones keep events whose `modality.is_factual()`.
     pub fn code(&self, doc: &Document) -> Vec<Record> {
         let analysis = petrel_text::analyze(doc);
-        self.engine().code(doc, &analysis, None)
+        self.engine(false).code(doc, &analysis, None)
     }
 
     /// Codes `doc` and returns, with the records, a trace of every sentence: tags, chunks,
@@ -67,7 +68,7 @@ impl<'kb> Coder<'kb> {
     pub fn explain(&self, doc: &Document) -> (Vec<Record>, Trace) {
         let analysis = petrel_text::analyze(doc);
         let mut trace = Trace::default();
-        let records = self.engine().code(doc, &analysis, Some(&mut trace));
+        let records = self.engine(true).code(doc, &analysis, Some(&mut trace));
         (records, trace)
     }
 }

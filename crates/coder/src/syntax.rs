@@ -771,6 +771,29 @@ impl Syntax {
             self.vgs[v].governor = governor;
             self.vgs[v].clause_start = subject.map_or(start, |s| self.nps[s].start.min(start));
         }
+        // Reduced relatives: "the troops massed on the border launch an attack" -- a bare
+        // participle whose subject is also the subject of a later verb describes that subject.
+        for v in 0..nv {
+            let g = &self.vgs[v];
+            if !(g.link == Link::Main
+                && g.start == g.head
+                && matches!(words.tag(g.head), Tag::VBD | Tag::VBN))
+            {
+                continue;
+            }
+            let Some(sub) = g.subject else { continue };
+            let end = g.end;
+            let later = ((v + 1)..nv).find(|&u| self.vgs[u].subject == Some(sub));
+            if let Some(u) = later {
+                let gap = end..self.vgs[u].start;
+                let joined = gap
+                    .clone()
+                    .any(|i| matches!(words.norm(i), "and" | "or" | "but" | "," | ";"));
+                if !joined {
+                    self.vgs[v].link = Link::Reduced;
+                }
+            }
+        }
         // Objects and limits.
         for v in 0..nv {
             let end = self.vgs[v].end;

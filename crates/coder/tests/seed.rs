@@ -11,34 +11,28 @@ use petrel_coder::Coder;
 use petrel_core::Document;
 use petrel_dict::KnowledgeBase;
 use petrel_events::{write_jsonl, Record};
+use petrel_ingest::{read_bytes, InputFormat, Item, Options};
 
 fn shared() -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
     p.join("seed").is_dir().then_some(p)
 }
 
-/// Reads the saved page into a Document: paragraphs, page furniture (banner, photo caption and
-/// credit, "Read more") dropped, the first paragraph as headline.
+/// Reads the saved page through petrel's ingestion (plain text, page furniture dropped).
 fn seed_document(path: &std::path::Path) -> Document {
-    let raw = std::fs::read_to_string(path).expect("read seed");
-    let furniture = |p: &str| {
-        let t = p.trim().trim_end_matches(['!', '.', ':']);
-        t.eq_ignore_ascii_case("support the moscow times")
-            || t.eq_ignore_ascii_case("read more")
-            || (p.contains(" / ") && p.split_whitespace().count() < 40 && !p.contains('"'))
+    let raw = std::fs::read(path).expect("read seed");
+    let opts = Options {
+        format: InputFormat::Text,
+        date: chrono::NaiveDate::from_ymd_opt(2021, 12, 15),
+        ..Default::default()
     };
-    let paras: Vec<&str> = raw
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty() && !furniture(p))
-        .collect();
-    let title = paras[0].to_string();
-    let text = paras.join("\n\n");
-    let mut doc = Document::from_text("000_4461621a5e1b2a4d", text);
-    doc.title_span = Some(petrel_core::Span::new(0, title.len()));
-    doc.title = Some(title);
-    doc.date = chrono::NaiveDate::from_ymd_opt(2021, 12, 15);
-    doc
+    let name = path.to_string_lossy();
+    for item in read_bytes(&raw, &name, &opts) {
+        if let Item::Document(d) = item {
+            return *d;
+        }
+    }
+    panic!("no document read from {name}");
 }
 
 #[test]
