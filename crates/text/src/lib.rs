@@ -6,6 +6,28 @@
 //! PUBLIC API CONTRACT (other crates build on these names; keep them stable):
 //! [`analyze`], [`Analysis`], [`Sentence`], [`Token`], [`TokenKind`], [`tokenize`], [`segment`],
 //! [`DateMention`], [`resolve_dates`].
+//!
+//! Where things are:
+//! - `segment.rs`: paragraphs and sentence ends ([`segment`]);
+//! - `token.rs`: tokens ([`tokenize`]);
+//! - `lexicon.rs` and `data/`: the abbreviation and sentence-starter lists, as data files
+//!   embedded in the crate (edit `data/abbreviations.txt` to teach the splitter and tokenizer
+//!   an abbreviation);
+//! - `dates.rs`: date expressions and their resolution ([`resolve_dates`]);
+//! - `dateline.rs`: a publication date read from a dateline ([`dateline_date`]).
+//!
+//! The segmentation cases live in `tests/segmentation.txt` (one table, input and expected
+//! sentences); the speed bench is `benches/segment.rs`.
+//!
+//! ```
+//! use petrel_core::Document;
+//! let mut doc = Document::from_text("d", "Putin met Gen. Milley on Wednesday. Talks with the U.S. ended.");
+//! doc.date = chrono::NaiveDate::from_ymd_opt(2021, 12, 15);
+//! let a = petrel_text::analyze(&doc);
+//! assert_eq!(a.sentences.len(), 2);
+//! assert_eq!(a.dates[0].span.slice(&doc.text), "Wednesday");
+//! assert_eq!(a.dates[0].from.to_string(), "2021-12-15");
+//! ```
 
 use chrono::NaiveDate;
 use petrel_core::{Document, Span};
