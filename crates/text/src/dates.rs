@@ -64,31 +64,99 @@ pub(crate) fn find_in_tokens(
     }
 }
 
-/// First letters of the words a date expression can start with (bit `k` for letter `a + k`):
-/// lower case "a", "coming", "eight", "five", "last", "mid-", "next", "one", "previous",
-/// "seven", "this", "today", "yesterday"...; capitalised, those and the month and weekday names.
-const LOWER_STARTS: u32 = letters(b"aceflmnopsty");
-const UPPER_STARTS: u32 = letters(b"acdefjlmnopstwy");
-
-const fn letters(s: &[u8]) -> u32 {
-    let mut mask = 0;
-    let mut k = 0;
-    while k < s.len() {
-        mask |= 1 << (s[k] - b'a');
-        k += 1;
-    }
-    mask
-}
-
-/// A cheap filter: can a date expression start with this token?
+/// A cheap filter: can a date expression start with this token? Digits, "mid-...", and the
+/// words `match_at` looks for first (any case).
 #[inline]
 fn may_start_date(text: &str, t: &Token) -> bool {
-    match text.as_bytes().get(t.span.start) {
-        Some(b) if b.is_ascii_digit() => true,
-        Some(&b) if b.is_ascii_lowercase() => LOWER_STARTS & (1 << (b - b'a')) != 0,
-        Some(&b) if b.is_ascii_uppercase() => UPPER_STARTS & (1 << (b - b'A')) != 0,
-        _ => false,
+    let Some(w) = text.get(t.span.start..t.span.end) else {
+        return false;
+    };
+    let b = w.as_bytes();
+    match b.first() {
+        Some(c) if c.is_ascii_digit() => return true,
+        Some(c) if c.is_ascii_alphabetic() => {}
+        _ => return false,
     }
+    if b.len() > 9 {
+        return b.len() > 4 && b[..4].eq_ignore_ascii_case(b"mid-");
+    }
+    let mut buf = [0u8; 9];
+    let lower = &mut buf[..b.len()];
+    lower.copy_from_slice(b);
+    lower.make_ascii_lowercase();
+    if lower.starts_with(b"mid-") {
+        return true;
+    }
+    let lower: &[u8] = lower;
+    matches!(
+        lower,
+        b"yesterday"
+            | b"today"
+            | b"tonight"
+            | b"tomorrow"
+            | b"last"
+            | b"previous"
+            | b"this"
+            | b"next"
+            | b"coming"
+            | b"a"
+            | b"an"
+            | b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"monday"
+            | b"tuesday"
+            | b"wednesday"
+            | b"thursday"
+            | b"friday"
+            | b"saturday"
+            | b"sunday"
+            | b"january"
+            | b"february"
+            | b"march"
+            | b"april"
+            | b"may"
+            | b"june"
+            | b"july"
+            | b"august"
+            | b"september"
+            | b"october"
+            | b"november"
+            | b"december"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"jan."
+            | b"feb."
+            | b"mar."
+            | b"apr."
+            | b"jun."
+            | b"jul."
+            | b"aug."
+            | b"sep."
+            | b"sept."
+            | b"oct."
+            | b"nov."
+            | b"dec."
+    )
 }
 
 struct Match {
