@@ -1,0 +1,260 @@
+//! PETRARCH validation records: reading the XML and scoring petrel against it.
+//!
+//! The file is `<Validation>` with an `<Environment>` naming the dictionaries (relative to the
+//! XML file: `<Verbfile>`, `<Actorfile>`, `<Agentfile>`, `<Discardfile>`, `<Issuefile>`) and
+//! `<Sentences>` of `<Sentence date="YYYYMMDD" id=".." category="..">` records, each with
+//! `<EventCoding sourcecode targetcode eventcode>` elements (or one `noevents="True"`) and a
+//! `<Text>`; `<Parse>` is ignored (petrel does its own analysis). A `<Stop>` element ends
+//! the records, as in PETRARCH.
+//!
+//! A record passes when the set of (source, target, code) petrel codes equals the expected
+//! set. PETRARCH codes what is said to happen whatever its modality ("Bree will meet Eriador"
+//! is coded 031), so every event counts, negated ones included unless
+//! [`RunOptions::factual_only`]; an event without target has target `---`; an event whose
+//! code is `A:B` counts as (source, target, A) and (target, source, B). A record whose text
+//! holds a discard phrase expects nothing from petrel.
+
+use crate::{PetrarchError, PetrarchFiles};
+use chrono::NaiveDate;
+use petrel_core::Document;
+use petrel_dict::KnowledgeBase;
+use petrel_events::Record;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// One coded event as PETRARCH's validation compares it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Triple {
+    /// Source actor code.
+    pub source: String,
+    /// Target actor code (`---` when none).
+    pub target: String,
+    /// Event code.
+    pub code: String,
+}
+
+/// One validation record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TestRecord {
+    /// Its `id`.
+    pub id: String,
+    /// Its `category`.
+    pub category: String,
+    /// Its `date`, if readable.
+    pub date: Option<NaiveDate>,
+    /// The text to code.
+    pub text: String,
+    /// The expected events (empty for `noevents`).
+    pub expected: BTreeSet<Triple>,
+}
+
+/// A validation file: the dictionaries its environment names and its records.
+#[derive(Debug, Clone)]
+pub struct Suite {
+    /// The dictionaries, resolved against the file's folder.
+    pub files: PetrarchFiles,
+    /// The records, in file order.
+    pub records: Vec<TestRecord>,
+}
+
+/// Reads a validation file.
+pub fn read_suite(path: &Path) -> Result<Suite, PetrarchError> {
+    let text = crate::lines::read_text(path)?;
+    let name = path.display().to_string();
+    let doc = roxmltree::Document::parse(&text).map_err(|e| PetrarchError::Xml {
+        path: name.clone(),
+        reason: e.to_string(),
+    })?;
+    let base = path.parent().unwrap_or(Path::new(""));
+    let mut files = PetrarchFiles::default();
+    let root = doc.root_element();
+    if let Some(env) = root.children().find(|n| n.has_tag_name("Environment")) {
+        for n in env.children().filter(|n| n.is_element()) {
+            let v = n.text().unwrap_or("").trim();
+            if v.is_empty() {
+                continue;
+            }
+            let p = base.join(v);
+            match n.tag_name().name() {
+                "Verbfile" => files.verbs = Some(p),
+                "Actorfile" => files
+                    .actors
+                    .extend(v.split(',').map(|s| base.join(s.trim()))),
+                "Agentfile" => files.agents = Some(p),
+                "Discardfile" => files.discards = Some(p),
+                "Issuefile" => files.issues = Some(p),
+                _ => {}
+            }
+        }
+    }
+    let mut records = Vec::new();
+    let sentences = root
+        .descendants()
+        .filter(|n| n.has_tag_name("Sentence") || n.has_tag_name("Stop"));
+    for s in sentences {
+        if s.has_tag_name("Stop") {
+            break;
+        }
+        let pos = doc.text_pos_at(s.range().start);
+        let id = s
+            .attribute("id")
+            .ok_or_else(|| PetrarchError::Records {
+                path: format!("{name}:{}", pos.row),
+                reason: "<Sentence> without id".into(),
+            })?
+            .to_string();
+        let category = s.attribute("category").unwrap_or("").to_string();
+        let date = s
+            .attribute("date")
+            .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y%m%d").ok());
+        let text = s
+            .children()
+            .find(|n| n.has_tag_name("Text"))
+            .and_then(|n| n.text())
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .ok_or_else(|| PetrarchError::Records {
+                path: format!("{name}:{}", pos.row),
+                reason: format!("record {id} has no <Text>"),
+            })?;
+        let mut expected = BTreeSet::new();
+        for e in s.children().filter(|n| n.has_tag_name("EventCoding")) {
+            if e.attribute("noevents").is_some() {
+                continue;
+            }
+            let a = |k: &str| e.attribute(k).unwrap_or("").trim().to_string();
+            let mut target = a("targetcode");
+            if target.is_empty() {
+                target = "---".into();
+            }
+            expected.insert(Triple {
+                source: a("sourcecode"),
+                target,
+                code: a("eventcode"),
+            });
+        }
+        records.push(TestRecord {
+            id,
+            category,
+            date,
+            text,
+            expected,
+        });
+    }
+    Ok(Suite { files, records })
+}
+
+/// How to run a suite.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RunOptions {
+    /// Count only asserted and reported events (petrel's default output), not negated,
+    /// hypothetical or future ones.
+    pub factual_only: bool,
+}
+
+/// Totals of one category.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CategoryCount {
+    /// Records.
+    pub total: usize,
+    /// Records that passed.
+    pub passed: usize,
+}
+
+/// The outcome of one record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecordResult {
+    /// Record id.
+    pub id: String,
+    /// Its category.
+    pub category: String,
+    /// True when `got` equals `expected`.
+    pub passed: bool,
+    /// Expected events.
+    pub expected: Vec<Triple>,
+    /// Events petrel coded.
+    pub got: Vec<Triple>,
+}
+
+/// The outcome of a suite.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// Records.
+    pub total: usize,
+    /// Records that passed.
+    pub passed: usize,
+    /// Per category.
+    pub categories: BTreeMap<String, CategoryCount>,
+    /// Per record, in file order.
+    pub records: Vec<RecordResult>,
+}
+
+/// The (source, target, code) triples of coded records (events only; `A:B` codes expanded).
+pub fn triples(records: &[Record], opts: RunOptions) -> BTreeSet<Triple> {
+    let mut out = BTreeSet::new();
+    for r in records {
+        let Record::Event(e) = r else { continue };
+        if opts.factual_only && !e.modality.is_factual() {
+            continue;
+        }
+        let src = e.source.code.clone();
+        let tgt = e
+            .target
+            .as_ref()
+            .map(|t| t.code.clone())
+            .filter(|c| !c.is_empty())
+            .unwrap_or_else(|| "---".into());
+        let (fwd, rev) = crate::split_code(&e.cameo);
+        if let Some(f) = fwd {
+            out.insert(Triple {
+                source: src.clone(),
+                target: tgt.clone(),
+                code: f.to_string(),
+            });
+        }
+        if let Some(r) = rev {
+            out.insert(Triple {
+                source: tgt,
+                target: src,
+                code: r.to_string(),
+            });
+        }
+    }
+    out
+}
+
+/// Codes every record of `suite` with `kb` and compares.
+pub fn run(
+    suite: &Suite,
+    kb: &KnowledgeBase,
+    discards: &crate::Discards,
+    opts: RunOptions,
+) -> Report {
+    let coder = petrel_coder::Coder::new(kb);
+    let mut rep = Report::default();
+    for r in &suite.records {
+        let got = if discards.matches(&r.text) {
+            BTreeSet::new()
+        } else {
+            let mut doc = Document::from_text(r.id.clone(), r.text.clone());
+            doc.date = r.date;
+            triples(&coder.code(&doc), opts)
+        };
+        let passed = got == r.expected;
+        rep.total += 1;
+        let c = rep.categories.entry(r.category.clone()).or_default();
+        c.total += 1;
+        if passed {
+            rep.passed += 1;
+            c.passed += 1;
+        }
+        rep.records.push(RecordResult {
+            id: r.id.clone(),
+            category: r.category.clone(),
+            passed,
+            expected: r.expected.iter().cloned().collect(),
+            got: got.into_iter().collect(),
+        });
+    }
+    rep
+}
