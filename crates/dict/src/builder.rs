@@ -3,7 +3,7 @@
 use crate::hash::FxMap;
 use crate::matcher::{Interner, PhraseTrie};
 use crate::{
-    inflect, words, ActorEntry, AgentEntry, CameoCode, Counts, DictError, DictErrors, HeadEntry,
+    inflect, name_key, ActorEntry, AgentEntry, CameoCode, Counts, DictError, DictErrors, HeadEntry,
     HeadKind, KnowledgeBase, Origin, Pattern, Segment,
 };
 
@@ -20,7 +20,7 @@ struct HeadDraft {
     listed: Vec<String>,
     origin: Origin,
     patterns: Vec<(Pattern, usize)>,
-    hashes: FxMap<u64, Vec<usize>>,
+    hashes: FxMap<u64, usize>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -143,7 +143,7 @@ impl KbBuilder {
     pub fn add_actor(&mut self, entry: ActorEntry) -> usize {
         let id = self.actors.len();
         for name in &entry.names {
-            let key = words(name).join(" ");
+            let key = crate::name_key(name);
             if key.is_empty() {
                 self.errors.push(DictError::Malformed {
                     origin: entry.origin.clone(),
@@ -189,15 +189,28 @@ impl KbBuilder {
         let id = self.agents.len();
         let mut generated = Vec::new();
         for name in &entry.names {
-            let w = words(name);
-            if w.is_empty() {
+            let key = name_key(name);
+            if key.is_empty() {
                 self.errors.push(DictError::Malformed {
                     origin: entry.origin.clone(),
                     reason: format!("name {name:?} has no words"),
                 });
                 continue;
             }
-            let key = w.join(" ");
+            let (head, last) = match key.rsplit_once(' ') {
+                Some((h, l)) => (Some(h), l),
+                None => (None, key.as_str()),
+            };
+            if last.chars().all(char::is_alphabetic)
+                && (!last.ends_with('s') || last.ends_with("ss"))
+            {
+                for p in inflect::plurals(last) {
+                    generated.push(match head {
+                        Some(h) => format!("{h} {p}"),
+                        None => p,
+                    });
+                }
+            }
             match self.agent_names.get(&key) {
                 Some(slot) if slot.layer == self.layer && !slot.generated => {
                     if slot.id != id && self.agents[slot.id].code != entry.code {
@@ -220,17 +233,6 @@ impl KbBuilder {
                             generated: false,
                         },
                     );
-                }
-            }
-            if let Some(last) = w.last() {
-                if last.chars().all(char::is_alphabetic)
-                    && (!last.ends_with('s') || last.ends_with("ss"))
-                {
-                    for p in inflect::plurals(last) {
-                        let mut pw = w.clone();
-                        *pw.last_mut().expect("non-empty") = p;
-                        generated.push(pw.join(" "));
-                    }
                 }
             }
         }
@@ -311,19 +313,16 @@ impl KbBuilder {
         };
         let h = elems_hash(&pattern);
         let draft = &mut self.heads(kind).entries[i];
-        let same = draft.hashes.get(&h).and_then(|js| {
-            js.iter().copied().find(|&j| {
-                let p = &draft.patterns[j].0;
-                p.before == pattern.before && p.after == pattern.after
-            })
-        });
+        let same_elems = |p: &Pattern| p.before == pattern.before && p.after == pattern.after;
+        let same = match draft.hashes.get(&h) {
+            None => None,
+            Some(&j) if same_elems(&draft.patterns[j].0) => Some(j),
+            // A hash collision (rare): scan.
+            Some(_) => draft.patterns.iter().position(|(p, _)| same_elems(p)),
+        };
         match same {
             None => {
-                draft
-                    .hashes
-                    .entry(h)
-                    .or_default()
-                    .push(draft.patterns.len());
+                draft.hashes.entry(h).or_insert(draft.patterns.len());
                 draft.patterns.push((pattern, layer));
             }
             Some(j) => {
@@ -355,17 +354,16 @@ impl KbBuilder {
         }
         let mut interner = Interner::default();
         let mut actor_trie = PhraseTrie::default();
-        let mut keys: Vec<_> = self.actor_names.into_iter().collect();
-        keys.sort_by(|a, b| a.0.cmp(&b.0));
-        for (key, slot) in keys {
-            let ids: Vec<u32> = key.split(' ').map(|w| interner.intern(w)).collect();
+        let mut ids: Vec<u32> = Vec::with_capacity(16);
+        for (key, slot) in &self.actor_names {
+            ids.clear();
+            ids.extend(key.split(' ').map(|w| interner.intern(w)));
             actor_trie.insert(&ids, slot.id as u32);
         }
         let mut agent_trie = PhraseTrie::default();
-        let mut keys: Vec<_> = self.agent_names.into_iter().collect();
-        keys.sort_by(|a, b| a.0.cmp(&b.0));
-        for (key, slot) in keys {
-            let ids: Vec<u32> = key.split(' ').map(|w| interner.intern(w)).collect();
+        for (key, slot) in &self.agent_names {
+            ids.clear();
+            ids.extend(key.split(' ').map(|w| interner.intern(w)));
             agent_trie.insert(&ids, slot.id as u32);
         }
         let (verbs, verb_index, verb_forms) = compile_heads(self.verbs, HeadKind::Verb);

@@ -231,6 +231,26 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The normalised words of `text` joined by single spaces (the key of a name).
+pub(crate) fn name_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len() + 4);
+    for t in petrel_text::tokenize(text, petrel_core::Span::new(0, text.len())) {
+        let w = t.span.slice(text);
+        if w.is_empty() {
+            continue;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        if w.is_ascii() {
+            key.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            key.push_str(&normalize(w));
+        }
+    }
+    key
+}
+
 /// What a 3-letter code segment is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SegmentKind {

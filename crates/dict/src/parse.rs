@@ -549,9 +549,11 @@ fn parse_agents(b: &mut KbBuilder, f: &SourceFile) {
 type WordSets = FxMap<String, Vec<Vec<String>>>;
 
 fn alternatives(text: &str) -> Result<Vec<Vec<String>>, String> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(memchr_count(b'|', text) + 1);
     for alt in text.split('|') {
-        let words: Vec<String> = alt.split_whitespace().map(crate::normalize).collect();
+        let alt = alt.trim();
+        let mut words = Vec::with_capacity(memchr_count(b' ', alt) + 1);
+        words.extend(alt.split_whitespace().map(crate::normalize));
         if words.is_empty() {
             return Err("empty alternative".into());
         }
@@ -566,7 +568,7 @@ fn parse_pattern(
     lemma: &str,
     sets: &WordSets,
 ) -> Result<(Vec<PatternElem>, Vec<PatternElem>), String> {
-    let mut elems: Vec<PatternElem> = Vec::new();
+    let mut elems: Vec<PatternElem> = Vec::with_capacity(8);
     let mut head: Option<usize> = None;
     let mut rest = text.trim();
     while !rest.is_empty() {
