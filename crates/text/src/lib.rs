@@ -68,6 +68,30 @@ impl Token {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         self.span.slice(text)
     }
+
+    /// The parts of a hyphenated word, without the hyphens ("Kremlin-backed" -> "Kremlin",
+    /// "backed"); the whole token when it has no inner hyphen. For matchers that look for a
+    /// name inside a compound; the tokenizer itself keeps such words whole.
+    pub fn hyphen_parts(&self, text: &str) -> Vec<Span> {
+        let word = self.span.slice(text);
+        let mut parts = Vec::new();
+        let mut start = 0;
+        for (i, c) in word.char_indices() {
+            if matches!(c, '-' | '‐' | '‑') {
+                if i > start {
+                    parts.push(Span::new(self.span.start + start, self.span.start + i));
+                }
+                start = i + c.len_utf8();
+            }
+        }
+        if start < word.len() {
+            parts.push(Span::new(
+                self.span.start + start,
+                self.span.start + word.len(),
+            ));
+        }
+        parts
+    }
 }
 
 /// A sentence with its tokens.

@@ -37,6 +37,10 @@ fn check_tokens(text: &str, sentence: Span) {
             "tokens overlap or are out of order"
         );
         assert!(!t.span.slice(text).trim().is_empty(), "whitespace token");
+        for p in t.hyphen_parts(text) {
+            check_span(text, p);
+            assert!(t.span.contains(p), "hyphen part outside its token");
+        }
         prev_end = t.span.end;
     }
 }

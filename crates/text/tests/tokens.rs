@@ -93,3 +93,15 @@ fn offsets_point_into_the_text() {
     assert_eq!(toks[1].text(text), "’s");
     assert_eq!(toks.last().unwrap().span.end, text.len());
 }
+
+#[test]
+fn hyphen_parts_of_compounds() {
+    let s = "Kremlin-backed so-called U.S. 2021-12-15";
+    let toks = tokenize(s, Span::new(0, s.len()));
+    let parts =
+        |i: usize| -> Vec<&str> { toks[i].hyphen_parts(s).iter().map(|p| p.slice(s)).collect() };
+    assert_eq!(parts(0), vec!["Kremlin", "backed"]);
+    assert_eq!(parts(1), vec!["so", "called"]);
+    assert_eq!(parts(2), vec!["U.S."]);
+    assert_eq!(parts(3), vec!["2021", "12", "15"]);
+}
