@@ -44,7 +44,7 @@ fn parse_words(data: &str) -> impl Iterator<Item = &str> {
 
 /// Parses `CLASS WORD` lines. Each word is stored as written, in capitals, and (when written in
 /// lower case) capitalised, so that "Gen" matches "Gen."/"GEN." but not "gen.", and "etc"
-/// matches "etc."/"Etc."/"ETC.". Lines with an unknown class are skipped (the embedded file is
+/// matches "etc."/"Etc."/"ETC."; one-letter words only as written. Lines with an unknown class are skipped (the embedded file is
 /// checked by a unit test).
 fn parse_abbreviations(data: &str) -> HashMap<String, AbbrevClass> {
     let mut map = HashMap::new();
@@ -52,8 +52,13 @@ fn parse_abbreviations(data: &str) -> HashMap<String, AbbrevClass> {
         let Some((class, word)) = parse_abbrev_line(line) else {
             continue;
         };
-        let mut variants = vec![word.to_string(), word.to_uppercase()];
-        if word.starts_with(|c: char| c.is_lowercase()) {
+        // A one-letter entry ("p" for page) is matched as written: "P." is an initial.
+        let one_letter = word.chars().count() == 1;
+        let mut variants = vec![word.to_string()];
+        if !one_letter {
+            variants.push(word.to_uppercase());
+        }
+        if !one_letter && word.starts_with(|c: char| c.is_lowercase()) {
             let mut cap = String::with_capacity(word.len());
             let mut chars = word.chars();
             if let Some(f) = chars.next() {
