@@ -172,6 +172,10 @@ pub struct Quote {
 }
 
 /// One line of output.
+///
+/// Events are larger than quotes; records are produced and consumed in batches, so the
+/// variants are kept inline rather than boxed.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Record {

@@ -104,7 +104,7 @@ pub fn event_row(e: &Event) -> Vec<String> {
 
 enum Inner<W: Write> {
     Jsonl(W),
-    Table(csv::Writer<W>),
+    Table(Box<csv::Writer<W>>),
 }
 
 /// Streams records to an output in one format.
@@ -126,7 +126,7 @@ impl<W: Write> RecordWriter<W> {
                 let mut w = csv::WriterBuilder::new().delimiter(delim).from_writer(out);
                 // A header write error surfaces again on the first record or on finish.
                 let _ = w.write_record(EVENT_COLUMNS);
-                Inner::Table(w)
+                Inner::Table(Box::new(w))
             }
         };
         RecordWriter { inner }
