@@ -18,6 +18,8 @@ pub enum RuleKind {
     Line,
     /// Line starts with a phrase (normalised), line at most 200 bytes.
     Prefix,
+    /// Line ends with a phrase (normalised), line at most 200 bytes.
+    Suffix,
     /// Whole line matches a regex.
     Regex,
     /// A short paragraph containing a regex match is a caption.
@@ -39,14 +41,15 @@ pub struct Rule {
     pub positive: Vec<String>,
     /// Examples that must be kept.
     pub negative: Vec<String>,
-    /// Normalised phrase (line, prefix, attr) or compiled regex (regex, caption).
+    /// Normalised phrase (line, prefix, attr), or a regex (regex, caption).
     matcher: Matcher,
 }
 
 #[derive(Debug, Clone)]
 enum Matcher {
     Phrase(String),
-    Regex(Regex),
+    /// A regular expression (compiled in `line_res` / `caption_res`).
+    Pattern,
 }
 
 /// A rules-file error: line and reason.
@@ -65,11 +68,22 @@ pub struct Furniture {
     rules: Vec<Rule>,
     lines: HashSet<String>,
     prefixes: Vec<String>,
+    suffixes: Vec<String>,
     attrs: HashSet<String>,
+    /// The `[regex]` rules, compiled, with the index of each in `rules`.
+    line_res: Vec<(usize, Regex)>,
+    /// Longest `[line]` phrase and `[prefix]` phrase (bytes, normalised).
+    max_line: usize,
+    max_prefix: usize,
+    max_suffix: usize,
+    /// The `[caption]` rules, compiled, with the index of each in `rules`.
+    caption_res: Vec<(usize, Regex)>,
 }
 
 /// Longest line (bytes) that a `[prefix]` rule may drop.
 const PREFIX_MAX_LEN: usize = 200;
+/// Longest line (bytes) that any line rule may drop: longer lines are article text.
+const LINE_MAX_LEN: usize = 240;
 /// Longest paragraph (words) that a `[caption]` rule may drop.
 const CAPTION_MAX_WORDS: usize = 60;
 
@@ -121,6 +135,7 @@ impl Furniture {
                 kind = Some(match &t[1..t.len() - 1] {
                     "line" => RuleKind::Line,
                     "prefix" => RuleKind::Prefix,
+                    "suffix" => RuleKind::Suffix,
                     "regex" => RuleKind::Regex,
                     "caption" => RuleKind::Caption,
                     "attr" => RuleKind::Attr,
@@ -162,10 +177,9 @@ impl Furniture {
                 });
             };
             let matcher = match kind {
-                RuleKind::Line | RuleKind::Attr => Matcher::Phrase(normalize(t)),
+                RuleKind::Line | RuleKind::Attr | RuleKind::Suffix => Matcher::Phrase(normalize(t)),
                 RuleKind::Prefix => Matcher::Phrase(fold(t)),
-                RuleKind::Regex => Matcher::Regex(compile(&format!("^(?:{t})$"), line)?),
-                RuleKind::Caption => Matcher::Regex(compile(t, line)?),
+                RuleKind::Regex | RuleKind::Caption => Matcher::Pattern,
             };
             rules.push(Rule {
                 kind,
@@ -176,11 +190,33 @@ impl Furniture {
                 matcher,
             });
         }
+        let compiled = |kind: RuleKind, anchor: bool| -> Result<Vec<(usize, Regex)>, RuleError> {
+            (0..rules.len())
+                .filter(|&i| rules[i].kind == kind)
+                .map(|i| {
+                    let p = &rules[i].pattern;
+                    let re = if anchor {
+                        format!("^(?:{p})$")
+                    } else {
+                        p.clone()
+                    };
+                    compile(&re, rules[i].line).map(|re| (i, re))
+                })
+                .collect()
+        };
+        let line_res = compiled(RuleKind::Regex, true)?;
+        let caption_res = compiled(RuleKind::Caption, false)?;
         let mut f = Furniture {
             lines: HashSet::new(),
             prefixes: Vec::new(),
+            suffixes: Vec::new(),
             attrs: HashSet::new(),
             rules: Vec::new(),
+            line_res,
+            max_line: 0,
+            max_prefix: 0,
+            max_suffix: 0,
+            caption_res,
         };
         for r in &rules {
             if let Matcher::Phrase(p) = &r.matcher {
@@ -189,6 +225,7 @@ impl Furniture {
                         f.lines.insert(p.clone());
                     }
                     RuleKind::Prefix => f.prefixes.push(p.clone()),
+                    RuleKind::Suffix => f.suffixes.push(p.clone()),
                     RuleKind::Attr => {
                         f.attrs.insert(p.clone());
                     }
@@ -196,6 +233,9 @@ impl Furniture {
                 }
             }
         }
+        f.max_line = f.lines.iter().map(String::len).max().unwrap_or(0);
+        f.max_prefix = f.prefixes.iter().map(String::len).max().unwrap_or(0);
+        f.max_suffix = f.suffixes.iter().map(String::len).max().unwrap_or(0);
         f.rules = rules;
         Ok(f)
     }
@@ -217,17 +257,24 @@ impl Furniture {
     /// The rule that makes this single line furniture, if any (`[line]`, `[prefix]`, `[regex]`).
     pub fn line_rule(&self, line: &str) -> Option<&Rule> {
         let t = line.trim();
-        if t.is_empty() {
+        if t.is_empty() || t.len() > LINE_MAX_LEN {
             return None;
         }
-        let n = normalize(t);
-        if self.lines.contains(&n) {
-            return self.rules.iter().find(|r| {
-                r.kind == RuleKind::Line && matches!(&r.matcher, Matcher::Phrase(p) if *p == n)
-            });
+        // slack for repeated spaces and trailing punctuation the normalisation removes
+        if t.len() <= self.max_line + 16 {
+            let n = normalize(t);
+            if self.lines.contains(&n) {
+                return self.rules.iter().find(|r| {
+                    r.kind == RuleKind::Line && matches!(&r.matcher, Matcher::Phrase(p) if *p == n)
+                });
+            }
         }
         if t.len() <= PREFIX_MAX_LEN {
-            let f = fold(t);
+            let mut cut = (self.max_prefix + 16).min(t.len());
+            while !t.is_char_boundary(cut) {
+                cut += 1;
+            }
+            let f = fold(&t[..cut]);
             if self.prefixes.iter().any(|p| starts_with_word(&f, p)) {
                 return self.rules.iter().find(|r| {
                     r.kind == RuleKind::Prefix
@@ -235,9 +282,23 @@ impl Furniture {
                 });
             }
         }
-        self.rules.iter().find(|r| {
-            r.kind == RuleKind::Regex && matches!(&r.matcher, Matcher::Regex(re) if re.is_match(t))
-        })
+        if t.len() <= PREFIX_MAX_LEN && !self.suffixes.is_empty() {
+            let mut cut = t.len().saturating_sub(self.max_suffix + 16);
+            while !t.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let n = normalize(&t[cut..]);
+            let ends = |p: &str| {
+                n.ends_with(p) && !n[..n.len() - p.len()].ends_with(char::is_alphanumeric)
+            };
+            if let Some(r) = self.rules.iter().find(|r| {
+                r.kind == RuleKind::Suffix && matches!(&r.matcher, Matcher::Phrase(p) if ends(p))
+            }) {
+                return Some(r);
+            }
+        }
+        let (i, _) = self.line_res.iter().find(|(_, re)| re.is_match(t))?;
+        self.rules.get(*i)
     }
 
     /// True when this single line is furniture.
@@ -248,13 +309,11 @@ impl Furniture {
     /// The `[caption]` rule that makes this paragraph a photo caption, if any.
     pub fn caption_rule(&self, para: &str) -> Option<&Rule> {
         let t = para.trim();
-        if t.is_empty() || t.split_whitespace().count() > CAPTION_MAX_WORDS {
+        if t.is_empty() || t.split_whitespace().nth(CAPTION_MAX_WORDS).is_some() {
             return None;
         }
-        self.rules.iter().find(|r| {
-            r.kind == RuleKind::Caption
-                && matches!(&r.matcher, Matcher::Regex(re) if re.is_match(t))
-        })
+        let (i, _) = self.caption_res.iter().find(|(_, re)| re.is_match(t))?;
+        self.rules.get(*i)
     }
 
     /// The rule that drops this paragraph (as a line rule or a caption rule), if any.
@@ -294,7 +353,9 @@ mod tests {
 
     fn rule_for<'a>(f: &'a Furniture, kind: RuleKind, ex: &str) -> Option<&'a Rule> {
         match kind {
-            RuleKind::Line | RuleKind::Prefix | RuleKind::Regex => f.line_rule(ex),
+            RuleKind::Line | RuleKind::Prefix | RuleKind::Suffix | RuleKind::Regex => {
+                f.line_rule(ex)
+            }
             RuleKind::Caption => f.caption_rule(ex),
             RuleKind::Attr => f.attr_rule(ex),
         }
