@@ -134,6 +134,11 @@ impl KbBuilder {
         }
     }
 
+    /// The CAMEO codes added so far.
+    pub fn cameo_codes(&self) -> &[CameoCode] {
+        &self.cameo
+    }
+
     /// The CAMEO code `code`, if added.
     pub fn cameo(&self, code: &str) -> Option<&CameoCode> {
         self.cameo_index.get(code).map(|&i| &self.cameo[i])

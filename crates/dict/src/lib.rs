@@ -8,6 +8,14 @@
 //! Architecture invariant: the knowledge base knows nothing of sentences or syntax; it answers
 //! lookups over normalised words.
 //!
+//! Inside: `build.rs` embeds every `dict/**/*.txt` file; `parse` reads the text format into a
+//! [`KbBuilder`] layer by layer (segments, cameo.txt, actors, agents, verbs), collecting every
+//! error with its file and line; `builder` checks conflicts per layer and compiles; `matcher`
+//! holds the compiled phrase tries over interned word ids (leftmost-longest matching);
+//! `inflect` generates verb forms and noun plurals. Beyond the contract below, the base also
+//! offers [`KnowledgeBase::resolve`] (actor + agent descriptions such as "Russia's Foreign
+//! Ministry"), [`KnowledgeBase::combine`], [`KnowledgeBase::counts`] and [`words`].
+//!
 //! PUBLIC API CONTRACT (the coder and the PETRARCH reader build on these names):
 //! [`KnowledgeBase`] with `builtin`, `load`, `actors_in`, `actor`, `agents_in`, `agent`,
 //! `verb_lemma`, `verb`, `noun_lemma`, `noun`, `cameo`, `cameo_codes`, `lookup`;
