@@ -234,6 +234,15 @@ fn lit(words: &mut Words, w: &[String]) -> Vec<PatternElem> {
         .collect()
 }
 
+fn elems_key(before: &[PatternElem], after: &[PatternElem]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    before.hash(&mut h);
+    0xffu8.hash(&mut h);
+    after.hash(&mut h);
+    h.finish()
+}
+
 /// Adds a verb dictionary's verbs and patterns to `b`.
 pub fn add_verbs(
     b: &mut KbBuilder,
@@ -245,18 +254,19 @@ pub fn add_verbs(
     let mut sink = Sink::new(file);
     let mut words = Words::default();
     // (lemma, elements) -> code of the first definition.
-    let mut seen: HashMap<(String, String), Option<String>> = HashMap::new();
+    let mut seen: HashMap<(String, u64), Option<String>> = HashMap::new();
     let mut lemmas: HashSet<String> = HashSet::new();
     stats.verb_blocks += d.blocks.len();
     stats.synsets += d.synsets.len();
     stats.transformations += d.transformations.len();
     // Convert each block pattern once.
     for block in &d.blocks {
-        let pats: Vec<(
+        type Converted<'a> = (
             Vec<PatternElem>,
             Vec<PatternElem>,
-            &crate::verbs::VerbPattern,
-        )> = block
+            &'a crate::verbs::VerbPattern,
+        );
+        let pats: Vec<Converted> = block
             .patterns
             .iter()
             .map(|p| {
@@ -287,7 +297,7 @@ pub fn add_verbs(
                            line: usize,
                            stats: &mut Stats| {
                 let code = code.to_petrel();
-                let key = (lemma.clone(), format!("{before:?}|{after:?}"));
+                let key = (lemma.clone(), elems_key(&before, &after));
                 match seen.get(&key) {
                     Some(c) if *c == code => return,
                     Some(c) => {

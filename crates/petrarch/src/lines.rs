@@ -24,10 +24,7 @@ pub(crate) fn content_lines(text: &str) -> Vec<Line<'_>> {
             in_comment = !t.contains("-->");
             continue;
         }
-        let body = match raw.find('#') {
-            Some(p) => &raw[..p],
-            None => raw,
-        };
+        let body = &raw[..comment_start(raw)];
         let body = body.trim_end();
         if body.trim().is_empty() {
             continue;
@@ -35,6 +32,20 @@ pub(crate) fn content_lines(text: &str) -> Vec<Line<'_>> {
         out.push(Line { no, text: body });
     }
     out
+}
+
+/// Where a `#` comment starts (a `#` inside `[...]` is part of a code, as in `[###]`).
+fn comment_start(s: &str) -> usize {
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            '#' if depth == 0 => return i,
+            _ => {}
+        }
+    }
+    s.len()
 }
 
 /// Reads a file as text, replacing invalid UTF-8 (some dictionaries are Latin-1 in places).
@@ -63,6 +74,7 @@ mod tests {
 
     #[test]
     fn strips_comments_and_blocks() {
+        assert_eq!(comment_start("- * X [###] # c"), 12);
         let t = "a # c\n<!-- x -->\n<!-- open\nstill\n-->\n\nb\n   \n# only\n";
         let l = content_lines(t);
         assert_eq!(l.len(), 2);

@@ -49,7 +49,7 @@ impl VerbCode {
             let p = p.trim();
             if p.is_empty() || p.chars().all(|c| c == '-') {
                 Ok(None)
-            } else if p.chars().all(|c| c.is_ascii_alphanumeric()) {
+            } else if !p.contains(|c: char| c.is_whitespace() || c == '[' || c == ']') {
                 Ok(Some(p.to_string()))
             } else {
                 Err(())
@@ -390,10 +390,10 @@ fn parse_header(t: &str) -> Option<(String, VerbCode)> {
         }
         None => (inner, VerbCode::Null),
     };
-    if name.is_empty() || name.contains(char::is_whitespace) {
+    if name.is_empty() {
         return None;
     }
-    Some((name.trim_end_matches('_').to_string(), code))
+    Some((crate::lines::phrase_text(name), code))
 }
 
 /// Takes the last `[...]` of `s`: the code and the text before it.
@@ -427,9 +427,11 @@ fn parse_verb_line(t: &str) -> Result<VerbLine, String> {
         }
         None => (rest, None),
     };
-    let head = head.trim();
-    if head.is_empty() || head.contains(char::is_whitespace) {
-        return Err(format!("bad verb {head:?} (one word, `_` between parts)"));
+    // `LASH OUT` is read as `LASH_OUT`: the first word is the verb.
+    let joined = head.split_whitespace().collect::<Vec<_>>().join("_");
+    let head = joined.as_str();
+    if head.is_empty() {
+        return Err("verb line without a verb".into());
     }
     let (pre, verb, post) = split_multi(head)?;
     let mut out_forms = Vec::new();
@@ -619,6 +621,7 @@ mod tests {
             "075A"
         );
         assert_eq!(VerbCode::parse("a b"), None);
+        assert_eq!(VerbCode::parse("+++").unwrap().to_petrel().unwrap(), "+++");
         assert_eq!(VerbCode::parse(":"), None);
         assert_eq!(split_code("042:043"), (Some("042"), Some("043")));
         assert_eq!(split_code(":173"), (None, Some("173")));
@@ -633,7 +636,8 @@ mod tests {
         assert_eq!(v.forms, vec!["ASKED", "ASKING"]);
         let v = parse_verb_line("KLM_NOP_+RST [002]").unwrap();
         assert_eq!((v.pre.len(), v.verb.as_str()), (2, "RST"));
-        assert!(parse_verb_line("TWO WORDS").is_err());
+        assert_eq!(parse_verb_line("LASH OUT").unwrap().post, vec!["OUT"]);
+        assert!(parse_verb_line("{X}").is_err());
     }
 
     #[test]
