@@ -680,13 +680,10 @@ fn insert_document(
 /// Recomputes the counts of event groups touched by a transaction; drops empty ones.
 fn refresh_groups(conn: &Connection, groups: &std::collections::BTreeSet<i64>) -> Result<()> {
     let mut upd = conn.prepare_cached(
-        "UPDATE event_groups SET
-           num_mentions = (SELECT COUNT(*) FROM events WHERE group_id = ?1),
-           num_articles = (SELECT COUNT(DISTINCT doc_id) FROM events WHERE group_id = ?1),
-           num_sources = (SELECT COUNT(DISTINCT COALESCE(d.source, d.doc_key))
-                          FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.group_id = ?1),
-           num_stories = (SELECT COUNT(DISTINCT d.cluster)
-                          FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.group_id = ?1)
+        "UPDATE event_groups SET (num_mentions, num_articles, num_sources, num_stories) =
+           (SELECT COUNT(*), COUNT(DISTINCT e.doc_id), COUNT(DISTINCT COALESCE(d.source, d.doc_key)),
+                   COUNT(DISTINCT d.cluster)
+            FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.group_id = ?1)
          WHERE id = ?1",
     )?;
     let mut del =

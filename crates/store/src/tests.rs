@@ -557,3 +557,31 @@ fn migrations_and_newer_databases() {
     assert!(matches!(err, StoreError::TooNew { .. }), "{err}");
     assert!(err.to_string().contains("t.db"));
 }
+
+#[test]
+fn dyad_queries_use_the_covering_index() {
+    let s = filled();
+    let f = EventFilter {
+        dyad: Some((
+            ActorPattern::parse("a", "RUS").unwrap(),
+            ActorPattern::parse("b", "USA").unwrap(),
+        )),
+        ..Default::default()
+    };
+    let (w, v) = f.to_sql();
+    let sql = format!(
+        "EXPLAIN QUERY PLAN SELECT {} AS period, COUNT(*), SUM(e.goldstein) FROM events e
+         WHERE e.date <> '' AND {w} GROUP BY period",
+        Interval::Week.sql()
+    );
+    let mut st = s.connection().prepare(&sql).unwrap();
+    let plan: Vec<String> = st
+        .query_map(rusqlite::params_from_iter(v.iter()), |r| r.get::<_, String>(3))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let plan = plan.join("\n");
+    assert!(plan.contains("events_dyad"), "{plan}");
+    assert!(!plan.contains("SCAN e"), "{plan}");
+    assert!(plan.contains("MULTI-INDEX OR") || plan.contains("SEARCH e"), "{plan}");
+}
