@@ -420,6 +420,14 @@ pub(crate) fn read_html(html: &str, mut meta: Meta, furniture: &Furniture) -> Op
             .or_else(|| a.site_name.clone().filter(|s| !s.trim().is_empty()));
     }
     let masked = mask_markup(html);
+    if let Some(short) = strip_site_name(&title, &masked) {
+        title = short;
+        let key = normalize(&title);
+        paras.retain(|p| normalize(p) != key);
+        if paras.is_empty() {
+            return None;
+        }
+    }
     let mut b = DocBuilder::new();
     if !title.is_empty() {
         let (pieces, _) = locate(&masked, &title, 0);
@@ -432,6 +440,26 @@ pub(crate) fn read_html(html: &str, mut meta: Meta, furniture: &Furniture) -> Op
         b.paragraph_pieces(p, &pieces);
     }
     Some(b.finish(meta))
+}
+
+/// "Headline - Site Name" → "Headline", when the page shows the headline on its own (it is
+/// found twice in the page's visible text: in `<title>` and in the page).
+fn strip_site_name(title: &str, masked: &[u8]) -> Option<String> {
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if let Some(at) = title.rfind(sep) {
+            let head = title[..at].trim();
+            if head.split_whitespace().count() < 2 {
+                continue;
+            }
+            let found = memchr::memmem::find_iter(masked, head.as_bytes())
+                .take(2)
+                .count();
+            if found >= 2 {
+                return Some(head.to_string());
+            }
+        }
+    }
+    None
 }
 
 /// Reads a page without parsing it: markup is removed, block-level tags end paragraphs, and the
