@@ -23,6 +23,9 @@ fn load(c: &mut Criterion) {
             black_box((a, g))
         })
     });
+    c.bench_function("actors_and_agents_in 30-word sentence", |b| {
+        b.iter(|| black_box(kb.actors_and_agents_in(black_box(&words))))
+    });
 }
 
 criterion_group!(benches, load);

@@ -451,7 +451,16 @@ impl KnowledgeBase {
     /// Actor names in `words` (tokens, normalised or not): leftmost-longest, non-overlapping.
     /// `Match::id` is for [`KnowledgeBase::actor`].
     pub fn actors_in(&self, words: &[&str]) -> Vec<Match> {
-        self.actor_trie.find_all(&self.interner.ids(words))
+        self.interner
+            .with_ids(words, |ids| self.actor_trie.find_all(ids))
+    }
+
+    /// Actor and agent names in `words` in one pass over the words (the same results as
+    /// [`KnowledgeBase::actors_in`] and [`KnowledgeBase::agents_in`]).
+    pub fn actors_and_agents_in(&self, words: &[&str]) -> (Vec<Match>, Vec<Match>) {
+        self.interner.with_ids(words, |ids| {
+            (self.actor_trie.find_all(ids), self.agent_trie.find_all(ids))
+        })
     }
 
     /// The actor with id `id` (from a [`Match`]). Panics if `id` did not come from this base.
@@ -467,7 +476,8 @@ impl KnowledgeBase {
     /// Agent names in `words`: leftmost-longest, non-overlapping.
     /// `Match::id` is for [`KnowledgeBase::agent`].
     pub fn agents_in(&self, words: &[&str]) -> Vec<Match> {
-        self.agent_trie.find_all(&self.interner.ids(words))
+        self.interner
+            .with_ids(words, |ids| self.agent_trie.find_all(ids))
     }
 
     /// The agent with id `id` (from a [`Match`]). Panics if `id` did not come from this base.

@@ -40,6 +40,21 @@ impl Interner {
     pub(crate) fn ids(&self, words: &[&str]) -> Vec<u32> {
         words.iter().map(|w| self.get(w)).collect()
     }
+
+    /// Calls `f` with the ids of `words`, without allocating for sentences of up to 96 words.
+    #[inline]
+    pub(crate) fn with_ids<R>(&self, words: &[&str], f: impl FnOnce(&[u32]) -> R) -> R {
+        const N: usize = 96;
+        if words.len() <= N {
+            let mut buf = [UNKNOWN; N];
+            for (slot, w) in buf.iter_mut().zip(words) {
+                *slot = self.get(w);
+            }
+            f(&buf[..words.len()])
+        } else {
+            f(&self.ids(words))
+        }
+    }
 }
 
 /// `word` normalised with [`crate::normalize`], without allocating when it already is.

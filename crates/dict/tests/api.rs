@@ -96,6 +96,7 @@ fn actors_and_agents_leftmost_longest() {
         .map(|m| (kb.agent(m.id).code.as_str(), m.start))
         .collect();
     assert_eq!(agents, [("MIL", 7), ("COP", 10)]);
+    assert_eq!(kb.actors_and_agents_in(&words), (a.clone(), g.clone()));
     // Generated plural of the last word.
     assert_eq!(kb.agents_in(&["foreign", "ministries"]).len(), 1);
     assert_eq!(kb.agents_in(&["aides"]).len(), 1);
