@@ -26,6 +26,8 @@ pub enum RuleKind {
     Caption,
     /// HTML class/id word.
     Attr,
+    /// A paragraph in which this regex is found is never a caption (it is reported speech...).
+    Keep,
 }
 
 /// One rule with the examples that document and test it.
@@ -78,6 +80,8 @@ pub struct Furniture {
     max_suffix: usize,
     /// The `[caption]` rules, compiled, with the index of each in `rules`.
     caption_res: Vec<(usize, Regex)>,
+    /// The `[keep]` rules, compiled, with the index of each in `rules`.
+    keep_res: Vec<(usize, Regex)>,
 }
 
 /// Longest line (bytes) that a `[prefix]` rule may drop.
@@ -131,13 +135,18 @@ impl Furniture {
             if t.is_empty() || t.starts_with('#') {
                 continue;
             }
-            if t.starts_with('[') && t.ends_with(']') {
+            let is_section = t.len() > 2
+                && t.starts_with('[')
+                && t.ends_with(']')
+                && t[1..t.len() - 1].bytes().all(|c| c.is_ascii_lowercase());
+            if is_section {
                 kind = Some(match &t[1..t.len() - 1] {
                     "line" => RuleKind::Line,
                     "prefix" => RuleKind::Prefix,
                     "suffix" => RuleKind::Suffix,
                     "regex" => RuleKind::Regex,
                     "caption" => RuleKind::Caption,
+                    "keep" => RuleKind::Keep,
                     "attr" => RuleKind::Attr,
                     other => {
                         return Err(RuleError {
@@ -179,7 +188,7 @@ impl Furniture {
             let matcher = match kind {
                 RuleKind::Line | RuleKind::Attr | RuleKind::Suffix => Matcher::Phrase(normalize(t)),
                 RuleKind::Prefix => Matcher::Phrase(fold(t)),
-                RuleKind::Regex | RuleKind::Caption => Matcher::Pattern,
+                RuleKind::Regex | RuleKind::Caption | RuleKind::Keep => Matcher::Pattern,
             };
             rules.push(Rule {
                 kind,
@@ -206,6 +215,7 @@ impl Furniture {
         };
         let line_res = compiled(RuleKind::Regex, true)?;
         let caption_res = compiled(RuleKind::Caption, false)?;
+        let keep_res = compiled(RuleKind::Keep, false)?;
         let mut f = Furniture {
             lines: HashSet::new(),
             prefixes: Vec::new(),
@@ -217,6 +227,7 @@ impl Furniture {
             max_prefix: 0,
             max_suffix: 0,
             caption_res,
+            keep_res,
         };
         for r in &rules {
             if let Matcher::Phrase(p) = &r.matcher {
@@ -306,13 +317,29 @@ impl Furniture {
         self.line_rule(line).is_some()
     }
 
-    /// The `[caption]` rule that makes this paragraph a photo caption, if any.
+    /// The `[caption]` rule that makes this paragraph a photo caption, if any (and no `[keep]`
+    /// rule vetoes it).
     pub fn caption_rule(&self, para: &str) -> Option<&Rule> {
+        let rule = self.caption_match(para)?;
+        if self.keep_rule(para).is_some() {
+            return None;
+        }
+        Some(rule)
+    }
+
+    /// The `[caption]` rule matching a short paragraph, before `[keep]` vetoes.
+    fn caption_match(&self, para: &str) -> Option<&Rule> {
         let t = para.trim();
         if t.is_empty() || t.split_whitespace().nth(CAPTION_MAX_WORDS).is_some() {
             return None;
         }
         let (i, _) = self.caption_res.iter().find(|(_, re)| re.is_match(t))?;
+        self.rules.get(*i)
+    }
+
+    /// The `[keep]` rule that says this paragraph is article text, if any.
+    pub fn keep_rule(&self, para: &str) -> Option<&Rule> {
+        let (i, _) = self.keep_res.iter().find(|(_, re)| re.is_match(para))?;
         self.rules.get(*i)
     }
 
@@ -358,6 +385,11 @@ mod tests {
             }
             RuleKind::Caption => f.caption_rule(ex),
             RuleKind::Attr => f.attr_rule(ex),
+            // a keep rule "drops" its examples from the captions a caption rule would take
+            RuleKind::Keep => f
+                .caption_match(ex)
+                .and(f.keep_rule(ex))
+                .filter(|_| f.caption_rule(ex).is_none()),
         }
     }
 
@@ -391,7 +423,10 @@ mod tests {
                     r.line,
                     got.map_or(0, |g| g.line)
                 );
-                assert!(f.paragraph_rule(ex).is_none() || r.kind == RuleKind::Attr);
+                assert!(
+                    f.paragraph_rule(ex).is_none()
+                        || matches!(r.kind, RuleKind::Attr | RuleKind::Keep)
+                );
             }
         }
     }

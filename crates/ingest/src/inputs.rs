@@ -270,7 +270,10 @@ impl Inputs {
         if let Some(d) = &mut self.dir {
             match d.next() {
                 Some(Ok(entry)) => {
-                    if entry.file_type().is_file() && self.wanted(entry.path()) {
+                    // files, and symbolic links to files (links to directories are not followed)
+                    let is_file = entry.file_type().is_file()
+                        || (entry.path_is_symlink() && entry.path().is_file());
+                    if is_file && self.wanted(entry.path()) {
                         let p = entry.path().to_path_buf();
                         self.open_path(&p);
                     }

@@ -221,15 +221,21 @@ fn directories_recurse_sorted_and_skip_hidden_and_unknown_files() {
     write(&dir, ".hidden.txt", b"Hidden.\n");
     write(&dir, "notes.json", b"{\"x\": 1}");
     write(&dir, "c/s.ndjson", b"{\"id\":\"s1\",\"text\":\"x\"}\n");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path().join("a.txt"), dir.path().join("d-link.txt")).unwrap();
     let items: Vec<Item> = read_inputs(&[dir.path().to_path_buf()], &Options::default()).collect();
-    assert_eq!(describe(&items), ["doc a", "doc 1", "doc 2", "doc s1"]);
+    #[cfg(unix)]
+    assert_eq!(
+        describe(&items),
+        ["doc a", "doc 1", "doc 2", "doc s1", "doc d-link"]
+    );
     // with a forced format every non-hidden file is read
     let opts = Options {
         format: InputFormat::Text,
         ..Default::default()
     };
     let n = read_inputs(&[dir.path().to_path_buf()], &opts).count();
-    assert_eq!(n, 5);
+    assert_eq!(n, if cfg!(unix) { 6 } else { 5 });
 }
 
 #[test]
