@@ -4,9 +4,12 @@
 use crate::builder::{DocBuilder, Meta};
 use crate::furniture::{normalize, Furniture};
 use crate::jsonl::parse_date;
+use chrono::NaiveDate;
 use ego_tree::iter::Edge;
 use petrel_core::Document;
+use regex::Regex;
 use scraper::{Html, Node};
+use std::sync::OnceLock;
 
 /// Elements whose whole subtree is never article text.
 const DROP: &[&str] = &[
@@ -419,6 +422,9 @@ pub(crate) fn read_html(html: &str, mut meta: Meta, furniture: &Furniture) -> Op
             .source
             .or_else(|| a.site_name.clone().filter(|s| !s.trim().is_empty()));
     }
+    if meta.date.is_none() {
+        meta.date = time_element_date(html);
+    }
     let masked = mask_markup(html);
     if let Some(short) = strip_site_name(&title, &masked) {
         title = short;
@@ -440,6 +446,22 @@ pub(crate) fn read_html(html: &str, mut meta: Meta, furniture: &Furniture) -> Op
         b.paragraph_pieces(p, &pieces);
     }
     Some(b.finish(meta))
+}
+
+/// The date of the first `<time datetime="...">` of the page that parses as a date.
+fn time_element_date(html: &str) -> Option<NaiveDate> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let re = RE
+        .get_or_init(|| {
+            Regex::new(r#"(?i)<time\b[^>]*?\bdatetime\s*=\s*["']([^"']{8,40})["']"#).ok()
+        })
+        .as_ref()?;
+    re.captures_iter(html).take(5).find_map(|c| {
+        let v = c.get(1)?.as_str();
+        parse_date(v)
+            .ok()
+            .or_else(|| v.get(..10).and_then(|d| parse_date(d).ok()))
+    })
 }
 
 /// "Headline - Site Name" → "Headline", when the page shows the headline on its own (it is

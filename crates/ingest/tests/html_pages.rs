@@ -88,3 +88,29 @@ fn a_page_that_is_all_furniture_warns() {
         "{items:?}"
     );
 }
+
+#[test]
+fn dates_come_from_time_elements_when_metadata_has_none() {
+    let page = "<html><body><article><h1>Talks End</h1><time datetime=\"2021-12-20T09:00:00Z\">Monday</time>\
+                <p>Diplomats ended two days of talks in Geneva on Monday without an agreement, officials said.</p>\
+                <p>They agreed to meet again in January, a spokesman for the delegation said on Monday evening.</p></article></body></html>";
+    let opts = Options {
+        date: chrono::NaiveDate::from_ymd_opt(2030, 1, 1),
+        ..Default::default()
+    };
+    let items = read_bytes(page.as_bytes(), "t.html", &opts);
+    let [Item::Document(d)] = &items[..] else {
+        panic!("{items:?}")
+    };
+    assert_eq!(d.date, chrono::NaiveDate::from_ymd_opt(2021, 12, 20));
+    // no date anywhere: --date fills in
+    let items = read_bytes(
+        page.replace("datetime", "data-x").as_bytes(),
+        "t.html",
+        &opts,
+    );
+    let [Item::Document(d)] = &items[..] else {
+        panic!("{items:?}")
+    };
+    assert_eq!(d.date, chrono::NaiveDate::from_ymd_opt(2030, 1, 1));
+}
