@@ -112,6 +112,8 @@ struct Sent<'t> {
     trailing: Option<(usize, usize, Vec<usize>)>,
     dates: Vec<(usize, usize, NaiveDate)>,
     date_word: Vec<bool>,
+    /// The document's headline (where "Mayor stabbed" means "was stabbed").
+    headline: bool,
     /// Verb groups that serve as attribution (said, quoted ... as saying).
     attribution_vg: Vec<bool>,
     /// Word ranges consumed by verb patterns (for de-duplicating noun events).
@@ -184,6 +186,7 @@ impl<'a> Engine<'a> {
                 dates,
                 open_quote.is_some(),
             );
+            sent.headline = s.headline || (si == 0 && doc.title_span.is_some());
             let mut st = trace.as_ref().map(|_| SentenceTrace {
                 index: si,
                 text: s.span.slice(&doc.text).to_string(),
@@ -401,6 +404,7 @@ impl<'a> Engine<'a> {
             dates,
             date_word,
             attribution_vg: vec![false; nv],
+            headline: false,
             consumed: Vec::new(),
         }
     }
@@ -666,6 +670,22 @@ impl<'a> Engine<'a> {
                     Some(from_entity(mem, e, format!("`{w}`: the last person named")))
                 }
                 "it" | "itself" => {
+                    // "It is long past time", "it was incredible": no referent
+                    let next = s.words.norm(np.end);
+                    if matches!(
+                        next,
+                        "is" | "was"
+                            | "'s"
+                            | "seems"
+                            | "seemed"
+                            | "appears"
+                            | "remains"
+                            | "would"
+                            | "will"
+                    ) && np.pronoun
+                    {
+                        return None;
+                    }
                     let subjects: Vec<usize> = s.syn.vgs.iter().filter_map(|v| v.subject).collect();
                     let nonperson = |m: &Mention| m.kind.is_some_and(|k| k != ActorKind::Person);
                     for j in (0..k).rev() {
@@ -1427,6 +1447,9 @@ impl<'a> Engine<'a> {
             }
             let lemma = s.words.lemma(vg.head);
             let Some(entry) = self.kb.verb(lemma) else {
+                if !is_be(lemma) {
+                    notes.add(|| format!("`{lemma}`: no verb block in the dictionaries"));
+                }
                 continue;
             };
             let vtext = span_text(s, vg.start, vg.end);
@@ -1448,7 +1471,13 @@ impl<'a> Engine<'a> {
             found.location = self.location(s, vg.end, vg.limit.min(s.words.len()));
             let is_say = self.cues.is(lemma, CueKind::Say) || self.cues.is(lemma, CueKind::Report);
             // sources and targets
-            let (sources, targets): (Mentions, Mentions) = if vg.passive {
+            // Headlines drop the auxiliary of the passive: "Mayor of Gdansk stabbed on stage".
+            let headline_passive = s.headline
+                && vg.start == vg.head
+                && matches!(s.words.tag(vg.head), Tag::VBN | Tag::VBD)
+                && vg.object.is_none()
+                && found.target.is_none();
+            let (sources, targets): (Mentions, Mentions) = if vg.passive || headline_passive {
                 let by = (vg.end..vg.limit.min(s.words.len()))
                     .find(|&i| s.words.norm(i) == "by")
                     .and_then(|i| s.syn.np_at(&s.words, i + 1));
@@ -2026,6 +2055,10 @@ fn country_of(code: &str) -> String {
         return code.to_string();
     }
     code.get(..3).unwrap_or(code).to_string()
+}
+
+fn is_be(lemma: &str) -> bool {
+    matches!(lemma, "be" | "have" | "do")
 }
 
 fn word_bytes(s: &Sent, a: usize, b: usize) -> (usize, usize) {

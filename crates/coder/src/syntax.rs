@@ -816,3 +816,85 @@ impl Syntax {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use petrel_core::Document;
+
+    fn parse(text: &str) -> (Words, Syntax) {
+        let doc = Document::from_text("t", text);
+        let a = petrel_text::analyze(&doc);
+        let mut words = Words::default();
+        let tokens: Vec<_> = a.sentences.iter().flat_map(|s| s.tokens.clone()).collect();
+        words.build(&doc.text, &tokens, &|_, _| None);
+        let n = words.len();
+        let syn = Syntax::analyze(
+            &words,
+            Cues::builtin(),
+            &vec![false; n],
+            &vec![false; n],
+            false,
+        );
+        (words, syn)
+    }
+
+    fn np_text(w: &Words, np: &Np) -> String {
+        (np.start..np.end)
+            .map(|i| w.norm(i))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn possessives_and_coordination() {
+        let (w, s) = parse("Russia's foreign ministry met the minister and the envoy.");
+        let texts: Vec<String> = s.nps.iter().map(|n| np_text(&w, n)).collect();
+        assert_eq!(
+            texts,
+            ["russia", "foreign ministry", "the minister", "the envoy"]
+        );
+        assert_eq!(s.nps[0].owner, Some(1));
+        assert_eq!(s.nps[1].poss, Some(0));
+        assert_eq!(s.nps[2].group, vec![2, 3]);
+        assert_eq!(s.vgs[0].subject, Some(1));
+        assert_eq!(s.vgs[0].object, Some(2));
+    }
+
+    #[test]
+    fn verb_groups_negation_modals_passive() {
+        let (w, s) = parse("The town was not attacked but the army could strike.");
+        assert_eq!(s.vgs.len(), 2);
+        assert!(s.vgs[0].neg && s.vgs[0].passive);
+        assert_eq!(w.lemma(s.vgs[0].head), "attack");
+        assert_eq!(s.vgs[1].modal.map(|m| w.norm(m)), Some("could"));
+    }
+
+    #[test]
+    fn relative_clause_and_complement() {
+        let (w, s) = parse("The envoy, who is in Moscow, said the army attacked the town.");
+        let subj = |v: usize| s.vgs[v].subject.map(|k| np_text(&w, &s.nps[k]));
+        assert_eq!(s.vgs[0].link, Link::Relative);
+        assert_eq!(subj(0).as_deref(), Some("the envoy"));
+        assert_eq!(subj(1).as_deref(), Some("the envoy"));
+        assert_eq!(s.vgs[2].link, Link::Complement);
+        assert_eq!(s.vgs[2].governor, Some(1));
+        assert_eq!(subj(2).as_deref(), Some("the army"));
+    }
+
+    #[test]
+    fn infinitives_and_conditionals() {
+        let (_, s) = parse("If the army attacked the town, the leaders will try to negotiate.");
+        assert!(s.vgs[0].conditional);
+        assert!(!s.vgs[1].conditional);
+        assert_eq!(s.vgs[2].link, Link::Nonfinite);
+        assert_eq!(s.vgs[2].subject_from, Some(1));
+    }
+
+    #[test]
+    fn quotations() {
+        let (_, s) = parse("\u{201c}We will talk,\u{201d} he said.");
+        assert_eq!(s.quotes.len(), 1);
+        assert!(s.quotes[0].2);
+    }
+}

@@ -203,11 +203,17 @@ struct CtxRule {
     from: Tag,
     to: Tag,
     cmd: CtxCmd,
-    x: &'static str,
-    y: &'static str,
+    /// Word ids (in [`Tagger::rule_words`]) of the arguments; 0 when not a word.
+    x: u16,
+    y: u16,
     xt: Tag,
     yt: Tag,
 }
+
+/// Id of words no contextual rule names.
+const NO_WORD: u16 = 0;
+/// Id of the sentence boundary ("STAART").
+const BOUNDARY: u16 = 1;
 
 /// The tagger: lexicon, morphological rules and contextual rules.
 pub struct Tagger {
@@ -216,6 +222,8 @@ pub struct Tagger {
     context: Vec<CtxRule>,
     /// For each tag, the indices of the contextual rules that rewrite it, in file order.
     by_tag: Vec<Vec<usize>>,
+    /// Words named by contextual rules, with their ids (from 2).
+    rule_words: HashMap<&'static str, u16, FxBuild>,
 }
 
 fn data_lines(s: &'static str) -> impl Iterator<Item = &'static str> {
@@ -278,6 +286,7 @@ impl Tagger {
             }
         }
         let mut context = Vec::new();
+        let mut rule_words: HashMap<&'static str, u16, FxBuild> = HashMap::default();
         for line in data_lines(CONTEXT) {
             let f: Vec<&'static str> = line.split_whitespace().collect();
             if f.len() < 4 {
@@ -315,12 +324,20 @@ impl Tagger {
             };
             let x = f[3];
             let y = f.get(4).copied().unwrap_or("");
+            let mut id = |w: &'static str| -> u16 {
+                if w == "STAART" {
+                    return BOUNDARY;
+                }
+                let next = rule_words.len() as u16 + 2;
+                *rule_words.entry(w).or_insert(next)
+            };
+            let (xi, yi) = (id(x), if y.is_empty() { NO_WORD } else { id(y) });
             context.push(CtxRule {
                 from: Tag::parse(f[0]),
                 to: Tag::parse(f[1]),
                 cmd,
-                x,
-                y,
+                x: xi,
+                y: yi,
                 xt: Tag::parse(x),
                 yt: Tag::parse(y),
             });
@@ -334,6 +351,7 @@ impl Tagger {
             morph,
             context,
             by_tag,
+            rule_words,
         }
     }
 
@@ -349,13 +367,38 @@ impl Tagger {
 
     /// Tags `words` into `out` (cleared first), one tag a word.
     pub fn tag(&self, words: &[&str], out: &mut Vec<Tag>) {
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<(Vec<bool>, Vec<u16>, String)> =
+                const { std::cell::RefCell::new((Vec::new(), Vec::new(), String::new())) };
+        }
+        SCRATCH.with(|cell| {
+            let mut guard = cell.borrow_mut();
+            let (known, ids, lower) = &mut *guard;
+            self.tag_with(words, out, known, ids, lower);
+        });
+    }
+
+    fn tag_with(
+        &self,
+        words: &[&str],
+        out: &mut Vec<Tag>,
+        known: &mut Vec<bool>,
+        ids: &mut Vec<u16>,
+        lower: &mut String,
+    ) {
         out.clear();
-        let mut known = Vec::with_capacity(words.len());
+        known.clear();
+        ids.clear();
         for (i, w) in words.iter().enumerate() {
             let t = self.lexicon.get(w).copied().or_else(|| {
                 if i == 0 || w.bytes().any(|b| b.is_ascii_uppercase()) {
                     // Sentence-initial capitals and headline capitals: try the lowercase form.
-                    let lower = w.to_lowercase();
+                    lower.clear();
+                    if w.is_ascii() {
+                        lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+                    } else {
+                        lower.extend(w.chars().flat_map(char::to_lowercase));
+                    }
                     let t = self.lexicon.get(lower.as_str()).copied();
                     // A capitalised word whose lowercase form is only a common noun is likely a
                     // name inside a sentence, but not at its start.
@@ -367,11 +410,12 @@ impl Tagger {
                     None
                 }
             });
-            known.push(t);
+            known.push(t.is_some());
             out.push(t.unwrap_or(Tag::NN));
+            ids.push(self.rule_words.get(w).copied().unwrap_or(NO_WORD));
         }
         for i in 0..words.len() {
-            if known[i].is_some() {
+            if known[i] {
                 continue;
             }
             let w = words[i];
@@ -390,7 +434,7 @@ impl Tagger {
                 self.morphology(w, Tag::NN, prev, next)
             };
         }
-        self.apply_context(words, out);
+        self.apply_context(words, ids, out);
     }
 
     fn morphology(&self, w: &str, mut tag: Tag, prev: Option<&str>, next: Option<&str>) -> Tag {
@@ -432,7 +476,7 @@ impl Tagger {
         tag
     }
 
-    fn apply_context(&self, words: &[&str], tags: &mut [Tag]) {
+    fn apply_context(&self, words: &[&str], ids: &[u16], tags: &mut [Tag]) {
         let n = tags.len();
         let tag_at = |tags: &[Tag], i: isize| -> Tag {
             if i < 0 || i as usize >= n {
@@ -441,11 +485,11 @@ impl Tagger {
                 tags[i as usize]
             }
         };
-        let word_at = |i: isize| -> &str {
+        let word_at = |i: isize| -> u16 {
             if i < 0 || i as usize >= n {
-                "STAART"
+                BOUNDARY
             } else {
-                words[i as usize]
+                ids[i as usize]
             }
         };
         for i in 0..n {
