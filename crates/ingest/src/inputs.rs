@@ -166,27 +166,10 @@ fn read_document(
     }
 }
 
-/// Reads one input to the end into `out` (JSON Lines included).
-pub(crate) fn read_one(
-    reader: Box<dyn BufRead>,
-    name: &InputName,
-    opts: &Options,
-    out: &mut Vec<Item>,
-) {
-    if let Some(mut s) = open(reader, name, opts, out) {
-        loop {
-            let n = out.len();
-            s.next_items(out);
-            if out.len() == n {
-                break;
-            }
-        }
-    }
-}
-
 /// A streaming reader over inputs; see [`read_inputs`].
 pub struct Inputs {
     opts: Options,
+    reader: Option<(Box<dyn BufRead>, InputName)>,
     args: VecDeque<PathBuf>,
     dir: Option<walkdir::IntoIter>,
     jsonl: Option<JsonlStream>,
@@ -205,6 +188,7 @@ pub struct Inputs {
 pub fn read_inputs(paths: &[PathBuf], opts: &Options) -> Inputs {
     Inputs {
         opts: opts.clone(),
+        reader: None,
         args: paths.iter().cloned().collect(),
         dir: None,
         jsonl: None,
@@ -216,6 +200,14 @@ pub fn read_inputs(paths: &[PathBuf], opts: &Options) -> Inputs {
 }
 
 impl Inputs {
+    /// Reads one input from a reader, named `name` in ids, origins and messages (`-` stands for
+    /// standard input). JSON Lines are streamed a line at a time, as from files.
+    pub fn from_reader(reader: Box<dyn BufRead>, name: &str, opts: &Options) -> Inputs {
+        let mut it = read_inputs(&[], opts);
+        it.reader = Some((reader, InputName::new(name)));
+        it
+    }
+
     /// True once an error item has been produced.
     pub fn failed(&self) -> bool {
         self.failed
@@ -265,6 +257,10 @@ impl Inputs {
             if self.scratch.is_empty() {
                 self.jsonl = None;
             }
+            return true;
+        }
+        if let Some((reader, name)) = self.reader.take() {
+            self.jsonl = open(reader, &name, &self.opts, &mut self.scratch);
             return true;
         }
         if let Some(d) = &mut self.dir {
@@ -333,5 +329,52 @@ impl Iterator for Inputs {
             }
             self.drain_scratch();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An endless JSON Lines source: reading must be lazy, or this never ends.
+    struct Endless {
+        n: usize,
+        pending: Vec<u8>,
+    }
+
+    impl Read for Endless {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.pending.is_empty() {
+                self.n += 1;
+                self.pending = format!(
+                    "{{\"id\":\"s{}\",\"text\":\"Story number {}.\"}}\n",
+                    self.n, self.n
+                )
+                .into_bytes();
+            }
+            let k = buf.len().min(self.pending.len());
+            buf[..k].copy_from_slice(&self.pending[..k]);
+            self.pending.drain(..k);
+            Ok(k)
+        }
+    }
+
+    #[test]
+    fn json_lines_are_streamed() {
+        let src = Endless {
+            n: 0,
+            pending: Vec::new(),
+        };
+        let opts = Options::default();
+        let it = Inputs::from_reader(Box::new(BufReader::new(src)), "endless.jsonl", &opts);
+        let ids: Vec<String> = it
+            .take(1000)
+            .map(|i| match i {
+                Item::Document(d) => d.id,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(ids.len(), 1000);
+        assert_eq!(ids[999], "s1000");
     }
 }

@@ -154,22 +154,8 @@ pub enum Item {
 }
 
 /// Reads one in-memory input named `name` (used for ids, origins and messages; `-` means
-/// standard input). JSON Lines give one item a line.
+/// standard input). JSON Lines give one item a line. Like [`read_inputs`], reading stops at
+/// the first error with [`Options::strict`].
 pub fn read_bytes(data: &[u8], name: &str, opts: &Options) -> Vec<Item> {
-    let mut out = Vec::new();
-    inputs::read_one(
-        Box::new(std::io::Cursor::new(data.to_vec())),
-        &inputs::InputName::new(name),
-        opts,
-        &mut out,
-    );
-    let mut items = Vec::new();
-    for i in out {
-        let is_err = matches!(i, Item::Error(_));
-        items.push(i);
-        if is_err && opts.strict {
-            break;
-        }
-    }
-    items
+    Inputs::from_reader(Box::new(std::io::Cursor::new(data.to_vec())), name, opts).collect()
 }
