@@ -268,7 +268,8 @@ impl Furniture {
     /// The rule that makes this single line furniture, if any (`[line]`, `[prefix]`, `[regex]`).
     pub fn line_rule(&self, line: &str) -> Option<&Rule> {
         let t = line.trim();
-        if t.is_empty() || t.len() > LINE_MAX_LEN {
+        if t.is_empty() || t.len() > LINE_MAX_LEN || t.starts_with(char::is_lowercase) {
+            // a line starting in lower case continues a wrapped sentence ("earnings per\nshare.")
             return None;
         }
         // slack for repeated spaces and trailing punctuation the normalisation removes

@@ -114,3 +114,39 @@ fn corpus_source_maps_point_at_the_same_bytes() {
     }
     assert_eq!(n, 295);
 }
+
+/// Reuters-21578 is newswire without page furniture: no rule may fire on any of its lines or
+/// paragraphs (a guard against rules that eat article text).
+#[test]
+fn furniture_rules_leave_plain_newswire_alone() {
+    let Some(shared) = shared() else { return };
+    let f = petrel_ingest::furniture::Furniture::builtin();
+    let mut checked = 0;
+    let mut hits = Vec::new();
+    for n in 1..=6 {
+        let path = shared.join(format!("corpus/reuters21578-0{n}.jsonl"));
+        for item in read_inputs(&[path], &Options::default()) {
+            let Item::Document(d) = item else {
+                panic!("{item:?}")
+            };
+            for para in d.text.split("\n\n") {
+                checked += 1;
+                for line in para.lines() {
+                    if let Some(r) = f.line_rule(line) {
+                        hits.push(format!("{}: line rule {} on {line:?}", d.id, r.line));
+                    }
+                }
+                if let Some(r) = f.caption_rule(para) {
+                    hits.push(format!("{}: caption rule {} on {para:?}", d.id, r.line));
+                }
+            }
+        }
+    }
+    assert!(checked > 13_000);
+    assert!(
+        hits.is_empty(),
+        "{} false positives:\n{}",
+        hits.len(),
+        hits.join("\n")
+    );
+}
