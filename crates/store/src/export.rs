@@ -386,7 +386,7 @@ fn parquet_export<W: Write>(_: &Store, _: &EventFilter, _: W) -> Result<u64> {
 }
 
 #[cfg(feature = "parquet")]
-fn parquet_export<W: Write>(store: &Store, filter: &EventFilter, out: W) -> Result<u64> {
+fn parquet_export<W: Write>(store: &Store, filter: &EventFilter, mut out: W) -> Result<u64> {
     use arrow_array::{ArrayRef, Float64Array, Int64Array, RecordBatch, StringArray};
     use arrow_schema::{DataType, Field, Schema};
     use std::sync::Arc;
@@ -411,35 +411,42 @@ fn parquet_export<W: Write>(store: &Store, filter: &EventFilter, out: W) -> Resu
     let props = parquet::file::properties::WriterProperties::builder()
         .set_compression(parquet::basic::Compression::SNAPPY)
         .build();
-    let mut writer =
-        parquet::arrow::ArrowWriter::try_new(out, schema.clone(), Some(props)).map_err(pq)?;
+    // The writer needs a `Send` sink: it writes into a buffer that is drained into `out` after
+    // every batch.
+    let mut writer = parquet::arrow::ArrowWriter::try_new(Vec::new(), schema.clone(), Some(props))
+        .map_err(pq)?;
     const BATCH: usize = 8192;
     let mut rows: Vec<Vec<String>> = Vec::with_capacity(BATCH);
-    let mut flush =
-        |rows: &mut Vec<Vec<String>>, writer: &mut parquet::arrow::ArrowWriter<W>| -> Result<()> {
-            if rows.is_empty() {
-                return Ok(());
-            }
-            let cols: Vec<ArrayRef> = CSV_COLUMNS
-                .iter()
-                .enumerate()
-                .map(|(i, c)| -> ArrayRef {
-                    match kind(c) {
-                        DataType::Int64 => Arc::new(Int64Array::from_iter_values(
-                            rows.iter().map(|r| r[i].parse::<i64>().unwrap_or(0)),
-                        )),
-                        DataType::Float64 => Arc::new(Float64Array::from_iter_values(
-                            rows.iter().map(|r| r[i].parse::<f64>().unwrap_or(0.0)),
-                        )),
-                        _ => Arc::new(StringArray::from_iter_values(rows.iter().map(|r| &r[i]))),
-                    }
-                })
-                .collect();
-            let batch = RecordBatch::try_new(schema.clone(), cols).map_err(ar)?;
-            writer.write(&batch).map_err(pq)?;
-            rows.clear();
-            Ok(())
-        };
+    let flush = |rows: &mut Vec<Vec<String>>,
+                 writer: &mut parquet::arrow::ArrowWriter<Vec<u8>>,
+                 out: &mut W|
+     -> Result<()> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let cols: Vec<ArrayRef> = CSV_COLUMNS
+            .iter()
+            .enumerate()
+            .map(|(i, c)| -> ArrayRef {
+                match kind(c) {
+                    DataType::Int64 => Arc::new(Int64Array::from_iter_values(
+                        rows.iter().map(|r| r[i].parse::<i64>().unwrap_or(0)),
+                    )),
+                    DataType::Float64 => Arc::new(Float64Array::from_iter_values(
+                        rows.iter().map(|r| r[i].parse::<f64>().unwrap_or(0.0)),
+                    )),
+                    _ => Arc::new(StringArray::from_iter_values(rows.iter().map(|r| &r[i]))),
+                }
+            })
+            .collect();
+        let batch = RecordBatch::try_new(schema.clone(), cols).map_err(ar)?;
+        writer.write(&batch).map_err(pq)?;
+        let buf = writer.inner_mut();
+        out.write_all(buf)?;
+        buf.clear();
+        rows.clear();
+        Ok(())
+    };
     let mut n = 0u64;
     let mut pending: Option<StoreError> = None;
     store
@@ -447,7 +454,7 @@ fn parquet_export<W: Write>(store: &Store, filter: &EventFilter, out: W) -> Resu
             rows.push(csv_row(e));
             n += 1;
             if rows.len() >= BATCH {
-                if let Err(err) = flush(&mut rows, &mut writer) {
+                if let Err(err) = flush(&mut rows, &mut writer, &mut out) {
                     pending = Some(err);
                     return Err(StoreError::Parquet("write failed".into()));
                 }
@@ -455,8 +462,10 @@ fn parquet_export<W: Write>(store: &Store, filter: &EventFilter, out: W) -> Resu
             Ok(())
         })
         .map_err(|e| pending.take().unwrap_or(e))?;
-    flush(&mut rows, &mut writer)?;
-    writer.close().map_err(pq)?;
+    flush(&mut rows, &mut writer, &mut out)?;
+    let rest = writer.into_inner().map_err(pq)?;
+    out.write_all(&rest)?;
+    out.flush()?;
     Ok(n)
 }
 

@@ -725,17 +725,20 @@ impl Store {
                 format!("substr({col}, 1, {})", 3 * u32::from(level))
             }
         };
+        // Group by whole codes first (in index order, no sort), then cut the few groups left.
         let sql = format!(
             "SELECT c.code, a.name, SUM(c.s), SUM(c.t), SUM(c.s + c.t) AS n FROM (
-               SELECT {sc} AS code, COUNT(*) AS s, 0 AS t FROM events e
-                 WHERE {w} AND e.source_code <> '' GROUP BY 1
+               SELECT {sc} AS code, SUM(n) AS s, 0 AS t FROM (
+                 SELECT e.source_code AS x, COUNT(*) AS n FROM events e
+                   WHERE {w} AND e.source_code <> '' GROUP BY e.source_code) GROUP BY 1
                UNION ALL
-               SELECT {tc} AS code, 0 AS s, COUNT(*) AS t FROM events e
-                 WHERE {w} AND e.target_code <> '' GROUP BY 1
+               SELECT {tc} AS code, 0 AS s, SUM(n) AS t FROM (
+                 SELECT e.target_code AS x, COUNT(*) AS n FROM events e
+                   WHERE {w} AND e.target_code <> '' GROUP BY e.target_code) GROUP BY 1
              ) c LEFT JOIN actors a ON a.code = c.code
              GROUP BY c.code ORDER BY n DESC, c.code LIMIT ?",
-            sc = cut("e.source_code"),
-            tc = cut("e.target_code"),
+            sc = cut("x"),
+            tc = cut("x"),
         );
         let mut params: Vec<Value> = v.clone();
         params.extend(v);
@@ -763,12 +766,16 @@ impl Store {
                 format!("substr({col}, 1, {})", 3 * u32::from(level))
             }
         };
+        // Group by whole codes first (in index order, no sort), then cut the few pairs left.
         let sql = format!(
-            "SELECT {sc} AS s, {tc} AS t, COUNT(*) AS n, SUM(e.quad_class >= 3), AVG(e.goldstein)
-             FROM events e WHERE {w} AND e.source_code <> '' AND e.target_code <> ''
-             GROUP BY s, t HAVING s <> t ORDER BY n DESC, s, t LIMIT ?",
-            sc = cut("e.source_code"),
-            tc = cut("e.target_code"),
+            "SELECT {sc} AS s, {tc} AS t, SUM(n) AS m, SUM(c), SUM(g) / SUM(n) FROM (
+               SELECT e.source_code AS x, e.target_code AS y, COUNT(*) AS n,
+                 SUM(e.quad_class >= 3) AS c, SUM(e.goldstein) AS g
+               FROM events e WHERE {w} AND e.source_code <> '' AND e.target_code <> ''
+               GROUP BY e.source_code, e.target_code)
+             GROUP BY s, t HAVING s <> t ORDER BY m DESC, s, t LIMIT ?",
+            sc = cut("x"),
+            tc = cut("y"),
         );
         v.push(Value::Integer(limit.into()));
         let mut st = self.conn.prepare(&sql)?;

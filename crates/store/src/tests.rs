@@ -521,12 +521,21 @@ fn exports() {
     ));
     #[cfg(feature = "parquet")]
     {
-        let mut buf = Vec::new();
+        use parquet::file::reader::{FileReader, SerializedFileReader};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("e.parquet");
+        let f = std::fs::File::create(&path).unwrap();
         assert_eq!(
-            export(&s, &EventFilter::default(), ExportFormat::Parquet, &mut buf).unwrap(),
+            export(&s, &EventFilter::default(), ExportFormat::Parquet, f).unwrap(),
             5
         );
-        assert_eq!(&buf[..4], b"PAR1");
+        let r = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let meta = r.metadata().file_metadata();
+        assert_eq!(meta.num_rows(), 5);
+        assert_eq!(
+            meta.schema_descr().num_columns(),
+            crate::export::CSV_COLUMNS.len()
+        );
     }
 }
 
@@ -576,12 +585,17 @@ fn dyad_queries_use_the_covering_index() {
     );
     let mut st = s.connection().prepare(&sql).unwrap();
     let plan: Vec<String> = st
-        .query_map(rusqlite::params_from_iter(v.iter()), |r| r.get::<_, String>(3))
+        .query_map(rusqlite::params_from_iter(v.iter()), |r| {
+            r.get::<_, String>(3)
+        })
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
     let plan = plan.join("\n");
     assert!(plan.contains("events_dyad"), "{plan}");
     assert!(!plan.contains("SCAN e"), "{plan}");
-    assert!(plan.contains("MULTI-INDEX OR") || plan.contains("SEARCH e"), "{plan}");
+    assert!(
+        plan.contains("MULTI-INDEX OR") || plan.contains("SEARCH e"),
+        "{plan}"
+    );
 }
