@@ -9,17 +9,20 @@
 //! petrel's table (WEIS codes, `075A`) are registered with the data of their longest known
 //! prefix, or neutral values. Within one file the first definition of a name or pattern wins
 //! and the later conflicting one is reported as a warning; later files override earlier ones.
+//! Verb words listed in an inflected form (`SAID`) become forms of their lemma (`say`).
 
 use crate::actors::ActorDict;
 use crate::agents::{AgentDict, Placement};
 use crate::error::Sink;
 use crate::verbs::{PatElem, Piece, VerbCode, VerbDict};
 use crate::Diagnostic;
+use petrel_dict::KnowledgeBase;
 use petrel_dict::{
     ActorEntry, ActorKind, AgentEntry, CameoCode, HeadKind, KbBuilder, Origin, Pattern,
     PatternElem, Role, Segment, SegmentKind,
 };
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// Counts of what a conversion added.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -234,6 +237,34 @@ fn lit(words: &mut Words, w: &[String]) -> Vec<PatternElem> {
         .collect()
 }
 
+/// petrel's built-in base, for the lemmas of irregular verb forms (loaded once).
+fn builtin() -> Option<&'static KnowledgeBase> {
+    static KB: OnceLock<Option<KnowledgeBase>> = OnceLock::new();
+    KB.get_or_init(|| KnowledgeBase::builtin().ok()).as_ref()
+}
+
+/// The lemma of a PETRARCH verb word. PETRARCH lists some verbs by an inflected form (`SAID`,
+/// `SAYS`, `SANK`); the coder looks verbs up by lemma and knows verbs of saying by theirs, so
+/// such words become forms of their lemma (`said` of `say`).
+pub fn verb_lemma(word: &str) -> String {
+    use petrel_coder::tagger::{Tag, Tagger};
+    let Some(tag) = Tagger::get().lexicon_tag(word) else {
+        return word.to_string();
+    };
+    if ![Tag::VBD, Tag::VBN, Tag::VBZ, Tag::VBG].contains(&tag) {
+        return word.to_string();
+    }
+    if let Some(l) = builtin().and_then(|kb| kb.verb_lemma(word)) {
+        return l.to_string();
+    }
+    let l = petrel_coder::words::rule_lemma(word, tag);
+    if l.is_empty() {
+        word.to_string()
+    } else {
+        l
+    }
+}
+
 fn elems_key(before: &[PatternElem], after: &[PatternElem]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -278,8 +309,13 @@ pub fn add_verbs(
             })
             .collect();
         for v in &block.verbs {
-            let lemma = petrel_dict::normalize(&v.verb);
-            let forms: Vec<String> = v.forms.iter().map(|f| petrel_dict::normalize(f)).collect();
+            let word = petrel_dict::normalize(&v.verb);
+            let lemma = verb_lemma(&word);
+            let mut forms: Vec<String> =
+                v.forms.iter().map(|f| petrel_dict::normalize(f)).collect();
+            if lemma != word {
+                forms.push(word);
+            }
             let origin = Origin {
                 file: file.to_string(),
                 line: v.line,
