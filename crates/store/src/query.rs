@@ -632,8 +632,12 @@ impl Store {
             |r| r.get(0),
         )?;
         let dir = if page.descending { "DESC" } else { "ASC" };
+        // With an actor filter, find the events through the actor index and sort the few
+        // found (`+` keeps SQLite from walking the whole date index instead).
+        let by_actor = filter.source.is_some() || filter.target.is_some() || filter.dyad.is_some();
         let sql = format!(
-            "{EVENT_SELECT} WHERE {w} ORDER BY {} {dir}, e.id {dir} LIMIT ? OFFSET ?",
+            "{EVENT_SELECT} WHERE {w} ORDER BY {}{} {dir}, e.id {dir} LIMIT ? OFFSET ?",
+            if by_actor { "+" } else { "" },
             page.sort.column()
         );
         v.push(Value::Integer(page.per_page.into()));
