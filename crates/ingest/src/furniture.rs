@@ -106,11 +106,19 @@ pub fn normalize(s: &str) -> String {
 /// Lowercases and collapses whitespace.
 fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
         }
-        for c in w.chars() {
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
             out.extend(c.to_lowercase());
         }
     }
@@ -303,10 +311,11 @@ impl Furniture {
             let ends = |p: &str| {
                 n.ends_with(p) && !n[..n.len() - p.len()].ends_with(char::is_alphanumeric)
             };
-            if let Some(r) = self.rules.iter().find(|r| {
-                r.kind == RuleKind::Suffix && matches!(&r.matcher, Matcher::Phrase(p) if ends(p))
-            }) {
-                return Some(r);
+            if self.suffixes.iter().any(|p| ends(p)) {
+                return self.rules.iter().find(|r| {
+                    r.kind == RuleKind::Suffix
+                        && matches!(&r.matcher, Matcher::Phrase(p) if ends(p))
+                });
             }
         }
         let (i, _) = self.line_res.iter().find(|(_, re)| re.is_match(t))?;
@@ -331,7 +340,16 @@ impl Furniture {
     /// The `[caption]` rule matching a short paragraph, before `[keep]` vetoes.
     fn caption_match(&self, para: &str) -> Option<&Rule> {
         let t = para.trim();
-        if t.is_empty() || t.split_whitespace().nth(CAPTION_MAX_WORDS).is_some() {
+        if t.is_empty() {
+            return None;
+        }
+        // words, counted fast: separators + 1 (runs of spaces count more, which only keeps more)
+        let words = t
+            .bytes()
+            .filter(|&b| matches!(b, b' ' | b'\n' | b'\t'))
+            .count()
+            + 1;
+        if words > CAPTION_MAX_WORDS {
             return None;
         }
         let (i, _) = self.caption_res.iter().find(|(_, re)| re.is_match(t))?;
