@@ -19,7 +19,7 @@ use rusqlite::Connection;
 use std::path::Path;
 
 /// The migrations, in order. Never edit a released one: add a new one.
-const MIGRATIONS: &[&str] = &[
+pub(crate) const MIGRATIONS: &[&str] = &[
     // 1: the first schema.
     "CREATE TABLE documents (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -166,6 +166,10 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
             found,
             supported: SCHEMA_VERSION,
         });
+    }
+    if found == SCHEMA_VERSION {
+        // Up to date: no write lock needed (readers open while an ingest writes).
+        return Ok(());
     }
     // Each step re-reads the version inside an immediate (write-locked) transaction, so two
     // processes opening a new database at once do not both run a migration.

@@ -599,3 +599,48 @@ fn dyad_queries_use_the_covering_index() {
         "{plan}"
     );
 }
+
+#[test]
+fn readers_open_while_a_writer_holds_the_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let mut writer = Store::open(&path).unwrap();
+    let d = doc("a", STORY, "Moscow Times");
+    writer.put_document(&d, &[], &[]).unwrap();
+    let tx = writer
+        .conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .unwrap();
+    tx.execute("DELETE FROM actors", []).unwrap();
+    // A second connection opens and reads the committed state (WAL) without waiting.
+    let reader = Store::open(&path).unwrap();
+    assert_eq!(reader.counts().unwrap().documents, 1);
+    tx.rollback().unwrap();
+}
+
+#[test]
+fn an_old_database_is_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        // A version-1 database: the first migration only.
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(schema::MIGRATIONS[0]).unwrap();
+        c.pragma_update(None, "user_version", 1).unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    let v: i64 = s
+        .connection()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, SCHEMA_VERSION);
+    let idx: i64 = s
+        .connection()
+        .query_row(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'events_dyad'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(idx, 1);
+}
