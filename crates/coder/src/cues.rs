@@ -106,6 +106,8 @@ pub struct Cues {
     words: HashMap<String, Vec<CueKind>, FxBuild>,
     /// Multi-word phrases per kind.
     phrases: Vec<(Vec<String>, CueKind)>,
+    /// First words of the multi-word phrases.
+    phrase_starts: HashMap<String, (), FxBuild>,
     /// Reference nouns (possibly multi-word, space separated) and the kind they refer to.
     references: HashMap<String, RefKind, FxBuild>,
 }
@@ -194,7 +196,10 @@ impl Cues {
                                 .entry(words.into_iter().next().unwrap_or_default())
                                 .or_default()
                                 .push(kind),
-                            _ => cues.phrases.push((words, kind)),
+                            _ => {
+                                cues.phrase_starts.insert(words[0].clone(), ());
+                                cues.phrases.push((words, kind));
+                            }
                         }
                     }
                 }
@@ -215,6 +220,10 @@ impl Cues {
         words: impl Fn(usize) -> Option<&'a str>,
         kind: CueKind,
     ) -> Option<usize> {
+        let first = words(0)?;
+        if !self.phrase_starts.contains_key(first) {
+            return self.is(first, kind).then_some(1);
+        }
         let mut best = None;
         for (p, k) in &self.phrases {
             if *k == kind && p.iter().enumerate().all(|(i, w)| words(i) == Some(w)) {

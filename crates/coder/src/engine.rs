@@ -87,6 +87,8 @@ pub struct Engine<'a> {
     pub kb: &'a dyn Knowledge,
     /// Modality and attribution cues.
     pub cues: &'a Cues,
+    /// Pattern pre-filter.
+    pub filter: &'a crate::filter::PatternFilter,
     /// Build the explanations of mentions (for `explain`); off when coding.
     pub explain: bool,
 }
@@ -114,10 +116,21 @@ struct Sent<'t> {
     date_word: Vec<bool>,
     /// The document's headline (where "Mayor stabbed" means "was stabbed").
     headline: bool,
+    /// Hashes of the sentence's words and lemmas (for the pattern pre-filter).
+    word_set: crate::filter::WordSet,
     /// Verb groups that serve as attribution (said, quoted ... as saying).
     attribution_vg: Vec<bool>,
     /// Word ranges consumed by verb patterns (for de-duplicating noun events).
     consumed: Vec<(usize, usize)>,
+}
+
+/// A pattern match before the best one is chosen (no allocation).
+#[derive(Default)]
+struct Matched {
+    lit: [(usize, usize); 8],
+    n: usize,
+    target: Option<usize>,
+    end: usize,
 }
 
 struct Found {
@@ -160,14 +173,18 @@ impl<'a> Engine<'a> {
         let mut words = Words::default();
         let date = analysis.date.or(doc.date);
         for (si, s) in analysis.sentences.iter().enumerate() {
-            let lemma_of = |form: &str, tag: Tag| -> Option<String> {
-                if tag.is_verb() {
-                    self.kb.verb_lemma(form).map(str::to_string)
+            let lemma_of = |form: &str, tag: Tag, buf: &mut String| -> bool {
+                let l = if tag.is_verb() {
+                    self.kb.verb_lemma(form)
                 } else if tag.is_noun() {
-                    self.kb.noun_lemma(form).map(str::to_string)
+                    self.kb.noun_lemma(form)
                 } else {
                     None
+                };
+                if let Some(l) = l {
+                    buf.push_str(l);
                 }
+                l.is_some()
             };
             words.build(&doc.text, &s.tokens, &lemma_of);
             if words.is_empty() {
@@ -341,9 +358,6 @@ impl<'a> Engine<'a> {
                 continue;
             }
             let form = words.norm(i);
-            let Some(lemma) = self.kb.verb_lemma(form) else {
-                continue;
-            };
             let mut j = i;
             while j > 0 && matches!(words.tag(j - 1), Tag::RB) {
                 j -= 1;
@@ -356,6 +370,12 @@ impl<'a> Engine<'a> {
                 && i + 1 < n
                 && (actor_at[i + 1].is_some()
                     || matches!(words.tag(i + 1), Tag::DT | Tag::PRPS | Tag::PRP | Tag::TO));
+            if !(after_modal || after_name) {
+                continue;
+            }
+            let Some(lemma) = self.kb.verb_lemma(form) else {
+                continue;
+            };
             if after_modal {
                 words.items[i].tag = Tag::VB;
             } else if after_name {
@@ -385,6 +405,11 @@ impl<'a> Engine<'a> {
                 }
             }
         }
+        let mut word_set = [0u64; 4];
+        for i in 0..n {
+            crate::filter::add(&mut word_set, words.norm(i));
+            crate::filter::add(&mut word_set, words.lemma(i));
+        }
         let syn = Syntax::analyze(&words, self.cues, &fixed, &date_word, open_quote);
         let np_count = syn.nps.len();
         let nq = syn.quotes.len();
@@ -405,6 +430,7 @@ impl<'a> Engine<'a> {
             date_word,
             attribution_vg: vec![false; nv],
             headline: false,
+            word_set,
             consumed: Vec::new(),
         }
     }
@@ -1075,8 +1101,8 @@ impl<'a> Engine<'a> {
         head: usize,
         limit: usize,
         passive: bool,
-    ) -> Option<Found> {
-        let mut literal = Vec::new();
+    ) -> Option<Matched> {
+        let mut literal = Matched::default();
         // elements before the head: literal words right before it (skipping NP material)
         let mut q = head;
         for e in p.before.iter().rev() {
@@ -1126,10 +1152,13 @@ impl<'a> Engine<'a> {
                         q += 1;
                     }
                     let (from, end) = found?;
-                    literal.extend(from..end);
+                    if literal.n < literal.lit.len() {
+                        literal.lit[literal.n] = (from, end);
+                        literal.n += 1;
+                    }
                     pos = end;
                 }
-                PatternElem::Target if passive && target.is_none() && literal.is_empty() => {
+                PatternElem::Target if passive && target.is_none() && literal.n == 0 => {
                     // "was received by X": the target is the subject
                 }
                 PatternElem::Target => {
@@ -1141,15 +1170,9 @@ impl<'a> Engine<'a> {
                 PatternElem::Source => {}
             }
         }
-        Some(Found {
-            location: None,
-            literal,
-            code: p.code.clone(),
-            pattern: p.text.clone(),
-            origin: p.origin.to_string(),
-            target,
-            end: pos,
-        })
+        literal.target = target;
+        literal.end = pos;
+        Some(literal)
     }
 
     fn best_pattern(
@@ -1160,16 +1183,27 @@ impl<'a> Engine<'a> {
         limit: usize,
         passive: bool,
     ) -> Option<Found> {
-        let mut best: Option<(usize, Found)> = None;
-        for p in &entry.patterns {
+        let mut best: Option<(usize, &Pattern, Matched)> = None;
+        for (i, p) in entry.patterns.iter().enumerate() {
+            if !self.filter.may_match(entry, i, &s.word_set) {
+                continue;
+            }
             if let Some(f) = self.match_pattern(s, p, head, limit, passive) {
                 let spec = p.specificity() * 2 + usize::from(f.target.is_some());
-                if best.as_ref().is_none_or(|(b, _)| spec > *b) {
-                    best = Some((spec, f));
+                if best.as_ref().is_none_or(|(b, _, _)| spec > *b) {
+                    best = Some((spec, p, f));
                 }
             }
         }
-        best.map(|(_, f)| f)
+        best.map(|(_, p, m)| Found {
+            location: None,
+            literal: m.lit[..m.n].iter().flat_map(|&(a, b)| a..b).collect(),
+            code: p.code.clone(),
+            pattern: p.text.clone(),
+            origin: p.origin.to_string(),
+            target: m.target,
+            end: m.end,
+        })
     }
 
     /// Modality of verb group `v` and its attribution chain (innermost first).

@@ -23,6 +23,10 @@ pub trait Knowledge: Sync {
     fn noun(&self, lemma: &str) -> Option<&HeadEntry>;
     /// A CAMEO code's entry.
     fn cameo(&self, code: &str) -> Option<&CameoCode>;
+    /// All verb and noun blocks (for the coder's pattern pre-filter; may be empty).
+    fn heads(&self) -> Vec<&HeadEntry> {
+        Vec::new()
+    }
 }
 
 impl Knowledge for petrel_dict::KnowledgeBase {
@@ -52,5 +56,8 @@ impl Knowledge for petrel_dict::KnowledgeBase {
     }
     fn cameo(&self, code: &str) -> Option<&CameoCode> {
         petrel_dict::KnowledgeBase::cameo(self, code)
+    }
+    fn heads(&self) -> Vec<&HeadEntry> {
+        self.verbs().iter().chain(self.nouns()).collect()
     }
 }

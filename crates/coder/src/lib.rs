@@ -14,6 +14,7 @@
 pub mod cues;
 pub mod engine;
 pub mod explain;
+pub mod filter;
 pub mod kb;
 pub mod refs;
 pub mod syntax;
@@ -32,26 +33,26 @@ pub use kb::Knowledge;
 pub struct Coder<'kb> {
     kb: &'kb dyn Knowledge,
     cues: &'kb Cues,
+    filter: filter::PatternFilter,
 }
 
 impl<'kb> Coder<'kb> {
     /// A coder over `kb` with the built-in cue words.
     pub fn new(kb: &'kb KnowledgeBase) -> Self {
-        Coder {
-            kb,
-            cues: Cues::builtin(),
-        }
+        Coder::with_knowledge(kb, Cues::builtin())
     }
 
     /// A coder over any [`Knowledge`] and cue set.
     pub fn with_knowledge(kb: &'kb dyn Knowledge, cues: &'kb Cues) -> Self {
-        Coder { kb, cues }
+        let filter = filter::PatternFilter::new(kb.heads());
+        Coder { kb, cues, filter }
     }
 
     fn engine(&self, explain: bool) -> engine::Engine<'_> {
         engine::Engine {
             kb: self.kb,
             cues: self.cues,
+            filter: &self.filter,
             explain,
         }
     }

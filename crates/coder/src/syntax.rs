@@ -827,7 +827,7 @@ mod tests {
         let a = petrel_text::analyze(&doc);
         let mut words = Words::default();
         let tokens: Vec<_> = a.sentences.iter().flat_map(|s| s.tokens.clone()).collect();
-        words.build(&doc.text, &tokens, &|_, _| None);
+        words.build(&doc.text, &tokens, &|_, _, _| false);
         let n = words.len();
         let syn = Syntax::analyze(
             &words,

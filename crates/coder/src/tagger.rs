@@ -203,7 +203,7 @@ struct CtxRule {
     from: Tag,
     to: Tag,
     cmd: CtxCmd,
-    /// Word ids (in [`Tagger::rule_words`]) of the arguments; 0 when not a word.
+    /// Word ids of the arguments (words named by rules are numbered from 2).
     x: u16,
     y: u16,
     xt: Tag,
@@ -217,13 +217,13 @@ const BOUNDARY: u16 = 1;
 
 /// The tagger: lexicon, morphological rules and contextual rules.
 pub struct Tagger {
-    lexicon: HashMap<&'static str, Tag, FxBuild>,
+    /// Word -> (lexicon tag, id of the word in contextual rules or NO_WORD). Words only the
+    /// rules name have no tag.
+    lexicon: HashMap<&'static str, (Option<Tag>, u16), FxBuild>,
     morph: Vec<MorphRule>,
     context: Vec<CtxRule>,
     /// For each tag, the indices of the contextual rules that rewrite it, in file order.
     by_tag: Vec<Vec<usize>>,
-    /// Words named by contextual rules, with their ids (from 2).
-    rule_words: HashMap<&'static str, u16, FxBuild>,
 }
 
 fn data_lines(s: &'static str) -> impl Iterator<Item = &'static str> {
@@ -240,11 +240,13 @@ impl Tagger {
     }
 
     fn build() -> Tagger {
-        let mut lexicon: HashMap<&'static str, Tag, FxBuild> = HashMap::default();
+        let mut lexicon: HashMap<&'static str, (Option<Tag>, u16), FxBuild> = HashMap::default();
         lexicon.reserve(95_000);
         for line in data_lines(LEXICON) {
             if let Some((w, t)) = line.split_once(' ') {
-                lexicon.entry(w).or_insert_with(|| Tag::parse(t.trim()));
+                lexicon
+                    .entry(w)
+                    .or_insert_with(|| (Some(Tag::parse(t.trim())), NO_WORD));
             }
         }
         let mut morph = Vec::new();
@@ -342,6 +344,9 @@ impl Tagger {
                 yt: Tag::parse(y),
             });
         }
+        for (w, &id) in &rule_words {
+            lexicon.entry(w).or_insert((None, NO_WORD)).1 = id;
+        }
         let mut by_tag = vec![Vec::new(); TAG_NAMES.len()];
         for (i, r) in context.iter().enumerate() {
             by_tag[usize::from(r.from.0)].push(i);
@@ -351,18 +356,17 @@ impl Tagger {
             morph,
             context,
             by_tag,
-            rule_words,
         }
     }
 
     /// The lexicon tag of `word` (exact spelling), if any.
     pub fn lexicon_tag(&self, word: &str) -> Option<Tag> {
-        self.lexicon.get(word).copied()
+        self.lexicon.get(word).and_then(|e| e.0)
     }
 
     /// Number of lexicon entries.
     pub fn lexicon_len(&self) -> usize {
-        self.lexicon.len()
+        self.lexicon.values().filter(|e| e.0.is_some()).count()
     }
 
     /// Tags `words` into `out` (cleared first), one tag a word.
@@ -390,7 +394,9 @@ impl Tagger {
         known.clear();
         ids.clear();
         for (i, w) in words.iter().enumerate() {
-            let t = self.lexicon.get(w).copied().or_else(|| {
+            let entry = self.lexicon.get(w).copied();
+            let id = entry.map_or(NO_WORD, |e| e.1);
+            let t = entry.and_then(|e| e.0).or_else(|| {
                 if i == 0 || w.bytes().any(|b| b.is_ascii_uppercase()) {
                     // Sentence-initial capitals and headline capitals: try the lowercase form.
                     lower.clear();
@@ -399,7 +405,7 @@ impl Tagger {
                     } else {
                         lower.extend(w.chars().flat_map(char::to_lowercase));
                     }
-                    let t = self.lexicon.get(lower.as_str()).copied();
+                    let t = self.lexicon.get(lower.as_str()).and_then(|e| e.0);
                     // A capitalised word whose lowercase form is only a common noun is likely a
                     // name inside a sentence, but not at its start.
                     if i > 0 && t.is_some_and(|t| t == Tag::NN || t == Tag::NNS) {
@@ -412,7 +418,7 @@ impl Tagger {
             });
             known.push(t.is_some());
             out.push(t.unwrap_or(Tag::NN));
-            ids.push(self.rule_words.get(w).copied().unwrap_or(NO_WORD));
+            ids.push(id);
         }
         for i in 0..words.len() {
             if known[i] {
@@ -452,20 +458,20 @@ impl Tagger {
                     buf.clear();
                     buf.push_str(x);
                     buf.push_str(w);
-                    self.lexicon.contains_key(buf.as_str())
+                    self.lexicon_tag(buf.as_str()).is_some()
                 }
                 MorphCmd::AddSuf => {
                     buf.clear();
                     buf.push_str(w);
                     buf.push_str(x);
-                    self.lexicon.contains_key(buf.as_str())
+                    self.lexicon_tag(buf.as_str()).is_some()
                 }
                 MorphCmd::DeletePref => w
                     .strip_prefix(x)
-                    .is_some_and(|r| self.lexicon.contains_key(r)),
+                    .is_some_and(|r| self.lexicon_tag(r).is_some()),
                 MorphCmd::DeleteSuf => w
                     .strip_suffix(x)
-                    .is_some_and(|r| self.lexicon.contains_key(r)),
+                    .is_some_and(|r| self.lexicon_tag(r).is_some()),
                 MorphCmd::GoodLeft => next == Some(x),
                 MorphCmd::GoodRight => prev == Some(x),
             };

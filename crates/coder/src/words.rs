@@ -28,6 +28,8 @@ pub struct Words {
     pub items: Vec<Word>,
     arena: String,
     tags_buf: Vec<Tag>,
+    lemma_buf: String,
+    form_buf: String,
 }
 
 fn straighten(c: char) -> char {
@@ -70,7 +72,7 @@ impl Words {
         &mut self,
         text: &str,
         tokens: &[Token],
-        lemma_of: &dyn Fn(&str, Tag) -> Option<String>,
+        lemma_of: &dyn Fn(&str, Tag, &mut String) -> bool,
     ) {
         self.items.clear();
         self.arena.clear();
@@ -129,27 +131,38 @@ impl Words {
         // Tag on the original spelling (straight quotes), so capitals count; a headline in title
         // case is tagged on its lowercase forms except where the lowercase form is unknown.
         let titlecase = is_title_case(text, &self.items);
-        let mut forms: Vec<&str> = Vec::with_capacity(self.items.len());
-        let mut tmp = String::new();
-        let mut bounds = Vec::with_capacity(self.items.len());
+        // Forms point into the text, except for words whose spelling the tagger must see
+        // changed (curly apostrophes, headline capitals): those are copied into `tmp`.
+        let mut tmp = std::mem::take(&mut self.form_buf);
+        tmp.clear();
+        let mut bounds: Vec<Option<(usize, usize)>> = Vec::with_capacity(self.items.len());
         for (i, w) in self.items.iter().enumerate() {
             let raw = w.span.slice(text);
             let start = tmp.len();
             if titlecase && i > 0 {
                 let norm = &self.arena[w.norm.0 as usize..w.norm.1 as usize];
-                if Tagger::get().lexicon_tag(norm).is_some() && !is_acronym(raw) {
+                if norm != raw && Tagger::get().lexicon_tag(norm).is_some() && !is_acronym(raw) {
                     tmp.push_str(norm);
-                } else {
-                    tmp.extend(raw.chars().map(straighten));
+                    bounds.push(Some((start, tmp.len())));
+                    continue;
                 }
+            }
+            if raw.is_ascii() {
+                bounds.push(None);
             } else {
                 tmp.extend(raw.chars().map(straighten));
+                bounds.push(Some((start, tmp.len())));
             }
-            bounds.push((start, tmp.len()));
         }
-        for &(a, b) in &bounds {
-            forms.push(&tmp[a..b]);
-        }
+        let forms: Vec<&str> = self
+            .items
+            .iter()
+            .zip(&bounds)
+            .map(|(w, b)| match b {
+                Some((a, b)) => &tmp[*a..*b],
+                None => w.span.slice(text),
+            })
+            .collect();
         let mut tags = std::mem::take(&mut self.tags_buf);
         Tagger::get().tag(&forms, &mut tags);
         for (i, w) in self.items.iter_mut().enumerate() {
@@ -234,22 +247,40 @@ impl Words {
             }
         }
         self.tags_buf = tags;
+        drop(forms);
+        self.form_buf = tmp;
     }
 
-    fn lemmatize(&mut self, lemma_of: &dyn Fn(&str, Tag) -> Option<String>) {
+    fn lemmatize(&mut self, lemma_of: &dyn Fn(&str, Tag, &mut String) -> bool) {
+        let mut buf = std::mem::take(&mut self.lemma_buf);
         for i in 0..self.items.len() {
             let w = self.items[i];
             if !(w.tag.is_verb() || w.tag.is_noun() || w.tag == Tag::MD) {
                 continue;
             }
-            let norm = self.norm(i).to_string();
-            let lemma = lemma_of(&norm, w.tag).unwrap_or_else(|| rule_lemma(&norm, w.tag));
-            if lemma != norm {
-                let a = self.arena.len() as u32;
-                self.arena.push_str(&lemma);
-                self.items[i].lemma = (a, self.arena.len() as u32);
+            let (a, b) = (w.norm.0 as usize, w.norm.1 as usize);
+            buf.clear();
+            if !lemma_of(&self.arena[a..b], w.tag, &mut buf) {
+                let norm = &self.arena[a..b];
+                // Singular nouns and base forms are their own lemma (but "are" is "be").
+                let base = matches!(w.tag, Tag::NN | Tag::NNP)
+                    || (matches!(w.tag, Tag::VB | Tag::VBP)
+                        && !matches!(
+                            norm,
+                            "are" | "am" | "'re" | "'m" | "is" | "has" | "ca" | "wo"
+                        ));
+                if base {
+                    continue;
+                }
+                buf.push_str(&rule_lemma(norm, w.tag));
+            }
+            if buf != self.arena[a..b] {
+                let start = self.arena.len() as u32;
+                self.arena.push_str(&buf);
+                self.items[i].lemma = (start, self.arena.len() as u32);
             }
         }
+        self.lemma_buf = buf;
     }
 }
 

@@ -12,8 +12,13 @@ fn kb() -> &'static KnowledgeBase {
     KB.get_or_init(|| KnowledgeBase::builtin().expect("built-in knowledge base loads"))
 }
 
+fn coder() -> &'static Coder<'static> {
+    static C: OnceLock<Coder<'static>> = OnceLock::new();
+    C.get_or_init(|| Coder::new(kb()))
+}
+
 fn check(text: String) {
-    let coder = Coder::new(kb());
+    let coder = coder();
     let mut doc = Document::from_text("p", text);
     doc.date = chrono::NaiveDate::from_ymd_opt(2021, 12, 15);
     for r in coder.code(&doc) {
