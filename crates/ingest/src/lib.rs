@@ -15,8 +15,23 @@
 //! assert_eq!(doc.text, "Talks Resume in Geneva\n\nDiplomats met on Monday.");
 //! ```
 //!
-//! Page furniture (banners, "Read more", share lines, photo captions and credits) is dropped by
-//! rules kept as data in `crates/ingest/furniture.txt`; see [`furniture`].
+//! What each format gives:
+//! - **plain text**: paragraphs are blocks separated by blank lines, copied unchanged (the
+//!   source map is the identity for every kept piece); the first line is the headline when it
+//!   is one (short, no final sentence punctuation, a blank line after it, a body below it).
+//! - **HTML**: dom_smoothie finds the article and its title; petrel's own rules drop what leaks;
+//!   the date comes from the page's metadata or first `<time datetime>`; each paragraph is
+//!   located in the raw page for the source map (words inside entities stay unmapped).
+//! - **JSON Lines**: `id`, `title`, `text`, `date` (YYYY-MM-DD or RFC 3339, or null), `url`,
+//!   `source`; other fields are ignored. The text is the title, a blank line, then the body; the
+//!   source map points into the file at every run of the strings that has no JSON escape.
+//!
+//! Ids: the JSON Lines `id` (else `STEM-LINE`), the file stem, or `stdin`. Origins: the path,
+//! `path:line`, or `-` (`-:line`). The publication date is the story's own (metadata wins),
+//! else [`Options::date`].
+//!
+//! Page furniture (banners, "Read more", share lines, bylines, photo captions and credits) is
+//! dropped by rules kept as data in `crates/ingest/furniture.txt`; see [`furniture`].
 
 mod builder;
 mod decode;
