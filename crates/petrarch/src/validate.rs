@@ -10,17 +10,20 @@
 //! A record passes when the set of (source, target, code) petrel codes equals the expected
 //! set. PETRARCH codes what is said to happen whatever its modality ("Bree will meet Eriador"
 //! is coded 031), so every event counts, negated ones included unless
-//! [`RunOptions::factual_only`]; an event without target has target `---`; an event whose
+//! [`RunOptions::factual_only`]; an event without target has target `---`, an agent found
+//! without an actor is `---` and its code (`---GOV`); an event whose
 //! code is `A:B` counts as (source, target, A) and (target, source, B). A record whose text
-//! holds a discard phrase expects nothing from petrel.
+//! holds a discard phrase expects nothing from petrel. A record whose coding is
+//! `error="bad_input_parse"` tests PETRARCH's reading of a broken parse tree: petrel reads no
+//! parse trees, so it counts as failed (`expected_error` in the report).
 
 use crate::{PetrarchError, PetrarchFiles};
 use chrono::NaiveDate;
 use petrel_core::Document;
-use petrel_dict::KnowledgeBase;
+use petrel_dict::{KnowledgeBase, SegmentKind};
 use petrel_events::Record;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
 
 /// One coded event as PETRARCH's validation compares it.
@@ -47,6 +50,9 @@ pub struct TestRecord {
     pub text: String,
     /// The expected events (empty for `noevents`).
     pub expected: BTreeSet<Triple>,
+    /// `<EventCoding error="...">`: the record expects PETRARCH to reject its (bad) parse
+    /// tree. petrel reads no parse trees, so such a record cannot pass.
+    pub expected_error: Option<String>,
 }
 
 /// A validation file: the dictionaries its environment names and its records.
@@ -118,8 +124,13 @@ pub fn read_suite(path: &Path) -> Result<Suite, PetrarchError> {
                 reason: format!("record {id} has no <Text>"),
             })?;
         let mut expected = BTreeSet::new();
+        let mut expected_error = None;
         for e in s.children().filter(|n| n.has_tag_name("EventCoding")) {
             if e.attribute("noevents").is_some() {
+                continue;
+            }
+            if let Some(err) = e.attribute("error") {
+                expected_error = Some(err.to_string());
                 continue;
             }
             let a = |k: &str| e.attribute(k).unwrap_or("").trim().to_string();
@@ -139,6 +150,7 @@ pub fn read_suite(path: &Path) -> Result<Suite, PetrarchError> {
             date,
             text,
             expected,
+            expected_error,
         });
     }
     Ok(Suite { files, records })
@@ -174,6 +186,10 @@ pub struct RecordResult {
     pub expected: Vec<Triple>,
     /// Events petrel coded.
     pub got: Vec<Triple>,
+    /// The parse error PETRARCH is expected to report, for records about bad parse trees
+    /// (they cannot pass: petrel reads no parse trees).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected_error: Option<String>,
 }
 
 /// The outcome of a suite.
@@ -189,19 +205,56 @@ pub struct Report {
     pub records: Vec<RecordResult>,
 }
 
-/// The (source, target, code) triples of coded records (events only; `A:B` codes expanded).
-pub fn triples(records: &[Record], opts: RunOptions) -> BTreeSet<Triple> {
+/// Actor codes as PETRARCH writes them: an agent found without any actor ("a senior
+/// official") has `---` before its code (`---GOV`). `actor_codes` holds every code an actor
+/// of the knowledge base has; a code outside it that starts with a sector segment (`GOV`,
+/// `LEG`, `MIL` ...) is such an agent.
+pub struct CodeStyle<'a> {
+    kb: &'a KnowledgeBase,
+    actor_codes: HashSet<&'a str>,
+}
+
+impl<'a> CodeStyle<'a> {
+    /// The style for `kb`.
+    pub fn new(kb: &'a KnowledgeBase) -> Self {
+        let mut actor_codes = HashSet::new();
+        for a in kb.actors() {
+            actor_codes.extend(a.default_code.as_deref());
+            actor_codes.extend(a.roles.iter().map(|r| r.code.as_str()));
+        }
+        CodeStyle { kb, actor_codes }
+    }
+
+    /// `code` as PETRARCH writes it.
+    pub fn petrarch(&self, code: &str) -> String {
+        let agent_only = !self.actor_codes.contains(code)
+            && code
+                .get(..3)
+                .and_then(|s| self.kb.segment(s))
+                .is_some_and(|s| s.kind == SegmentKind::Sector)
+            && !["IGO", "NGO", "IMG", "ISM", "NGM"].contains(&code.get(..3).unwrap_or(""));
+        if agent_only {
+            format!("---{code}")
+        } else {
+            code.to_string()
+        }
+    }
+}
+
+/// The (source, target, code) triples of coded records (events only; `A:B` codes expanded;
+/// codes written as PETRARCH does, see [`CodeStyle`]).
+pub fn triples(records: &[Record], style: &CodeStyle<'_>, opts: RunOptions) -> BTreeSet<Triple> {
     let mut out = BTreeSet::new();
     for r in records {
         let Record::Event(e) = r else { continue };
         if opts.factual_only && !e.modality.is_factual() {
             continue;
         }
-        let src = e.source.code.clone();
+        let src = style.petrarch(&e.source.code);
         let tgt = e
             .target
             .as_ref()
-            .map(|t| t.code.clone())
+            .map(|t| style.petrarch(&t.code))
             .filter(|c| !c.is_empty())
             .unwrap_or_else(|| "---".into());
         let (fwd, rev) = crate::split_code(&e.cameo);
@@ -231,6 +284,7 @@ pub fn run(
     opts: RunOptions,
 ) -> Report {
     let coder = petrel_coder::Coder::new(kb);
+    let style = CodeStyle::new(kb);
     let mut rep = Report::default();
     for r in &suite.records {
         let got = if discards.matches(&r.text) {
@@ -238,9 +292,9 @@ pub fn run(
         } else {
             let mut doc = Document::from_text(r.id.clone(), r.text.clone());
             doc.date = r.date;
-            triples(&coder.code(&doc), opts)
+            triples(&coder.code(&doc), &style, opts)
         };
-        let passed = got == r.expected;
+        let passed = r.expected_error.is_none() && got == r.expected;
         rep.total += 1;
         let c = rep.categories.entry(r.category.clone()).or_default();
         c.total += 1;
@@ -254,6 +308,7 @@ pub fn run(
             passed,
             expected: r.expected.iter().cloned().collect(),
             got: got.into_iter().collect(),
+            expected_error: r.expected_error.clone(),
         });
     }
     rep

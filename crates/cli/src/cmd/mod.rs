@@ -5,5 +5,6 @@ pub mod dict;
 pub mod explain;
 pub mod inspect;
 pub mod kb;
+pub mod kb_petrarch;
 pub mod store;
 pub mod validate;
