@@ -61,7 +61,7 @@ try {
     await page.goto(base + "/");
     await page.waitForFunction(() => /events/.test(document.getElementById("stats").textContent));
     const stats = await page.textContent("#stats");
-    assert.match(stats, /\d+ documents · \d+ events/);
+    assert.match(stats, /[\d,]+ documents · [\d,]+ events/);
   });
 
   await check("tension timeline is drawn", async () => {

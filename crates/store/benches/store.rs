@@ -2,6 +2,9 @@
 //! the dyad timeline, the event page and the actor counts on a store of 100,000 synthetic events.
 //!
 //! `cargo bench -p petrel-store --bench store`
+//!
+//! With `PETREL_BENCH_DB=FILE`, the 100,000-event store is written to FILE and kept (to serve it
+//! with `petrel serve --db FILE` and try the dashboard on it).
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use petrel_core::{Document, Span};
@@ -183,9 +186,13 @@ fn bench(c: &mut Criterion) {
     g.finish();
 
     // Queries on 100,000 events (10,000 documents of 10 events).
-    let path = dir.path().join("big.db");
+    let path = std::env::var_os("PETREL_BENCH_DB")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| dir.path().join("big.db"));
     let mut store = Store::open(&path).unwrap();
-    fill(&mut store, 0..10_000, 10, 42);
+    if store.counts().unwrap().events == 0 {
+        fill(&mut store, 0..10_000, 10, 42);
+    }
     assert_eq!(store.counts().unwrap().events, 100_000);
     let dyad = EventFilter {
         dyad: Some((
