@@ -265,9 +265,11 @@ pub fn verb_lemma(word: &str) -> String {
     }
 }
 
-fn elems_key(before: &[PatternElem], after: &[PatternElem]) -> u64 {
+/// A 64-bit key of a pattern's lemma and elements (for first-wins de-duplication).
+fn elems_key(lemma: &str, before: &[PatternElem], after: &[PatternElem]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
+    lemma.hash(&mut h);
     before.hash(&mut h);
     0xffu8.hash(&mut h);
     after.hash(&mut h);
@@ -285,7 +287,7 @@ pub fn add_verbs(
     let mut sink = Sink::new(file);
     let mut words = Words::default();
     // (lemma, elements) -> code of the first definition.
-    let mut seen: HashMap<(String, u64), Option<String>> = HashMap::new();
+    let mut seen: HashMap<u64, Option<String>> = HashMap::new();
     let mut lemmas: HashSet<String> = HashSet::new();
     stats.verb_blocks += d.blocks.len();
     stats.synsets += d.synsets.len();
@@ -333,7 +335,7 @@ pub fn add_verbs(
                            line: usize,
                            stats: &mut Stats| {
                 let code = code.to_petrel();
-                let key = (lemma.clone(), elems_key(&before, &after));
+                let key = elems_key(&lemma, &before, &after);
                 match seen.get(&key) {
                     Some(c) if *c == code => return,
                     Some(c) => {

@@ -14,8 +14,10 @@
 //! without an actor is `---` and its code (`---GOV`); an event whose
 //! code is `A:B` counts as (source, target, A) and (target, source, B). A record whose text
 //! holds a discard phrase expects nothing from petrel. A record whose coding is
-//! `error="bad_input_parse"` tests PETRARCH's reading of a broken parse tree: petrel reads no
-//! parse trees, so it counts as failed (`expected_error` in the report).
+//! `error="storydiscard"` (or `"sentencediscard"`) passes when a `+` (or plain) discard phrase
+//! discards it; `error="bad_input_parse"` tests PETRARCH's reading of a broken parse tree and
+//! `error="dateline"` its dateline handling: petrel reads no parse trees, so these count as
+//! failed (`expected_error` in the report).
 
 use crate::{PetrarchError, PetrarchFiles};
 use chrono::NaiveDate;
@@ -50,8 +52,9 @@ pub struct TestRecord {
     pub text: String,
     /// The expected events (empty for `noevents`).
     pub expected: BTreeSet<Triple>,
-    /// `<EventCoding error="...">`: the record expects PETRARCH to reject its (bad) parse
-    /// tree. petrel reads no parse trees, so such a record cannot pass.
+    /// `<EventCoding error="...">`: the record expects PETRARCH to discard it
+    /// (`storydiscard`, `sentencediscard`) or to reject its input (`bad_input_parse`,
+    /// `dateline`; petrel reads no parse trees, so those cannot pass).
     pub expected_error: Option<String>,
 }
 
@@ -186,8 +189,7 @@ pub struct RecordResult {
     pub expected: Vec<Triple>,
     /// Events petrel coded.
     pub got: Vec<Triple>,
-    /// The parse error PETRARCH is expected to report, for records about bad parse trees
-    /// (they cannot pass: petrel reads no parse trees).
+    /// The error PETRARCH is expected to report instead of events (`storydiscard`, ...).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected_error: Option<String>,
 }
@@ -287,14 +289,20 @@ pub fn run(
     let style = CodeStyle::new(kb);
     let mut rep = Report::default();
     for r in &suite.records {
-        let got = if discards.matches(&r.text) {
+        let discard = discards.find(&petrel_dict::words(&r.text));
+        let got = if discard.is_some() {
             BTreeSet::new()
         } else {
             let mut doc = Document::from_text(r.id.clone(), r.text.clone());
             doc.date = r.date;
             triples(&coder.code(&doc), &style, opts)
         };
-        let passed = r.expected_error.is_none() && got == r.expected;
+        let passed = match (r.expected_error.as_deref(), discard) {
+            (None, _) => got == r.expected,
+            (Some("storydiscard"), Some(d)) => d.whole_story,
+            (Some("sentencediscard"), Some(d)) => !d.whole_story,
+            _ => false,
+        };
         rep.total += 1;
         let c = rep.categories.entry(r.category.clone()).or_default();
         c.total += 1;
