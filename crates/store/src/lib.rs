@@ -82,7 +82,7 @@ pub enum StoreError {
     #[error("cannot write CSV: {0}")]
     Csv(#[from] csv::Error),
     /// Parquet export requested from a build without the `parquet` feature.
-    #[error("this petrel was built without Parquet support; rebuild with `cargo build --release --features petrel-store/parquet`, or export csv, jsonl or gdelt")]
+    #[error("this petrel was built without Parquet support; rebuild with `cargo build --release --features parquet`, or export csv, jsonl or gdelt")]
     ParquetDisabled,
     /// Writing Parquet failed.
     #[error("cannot write Parquet: {0}")]
