@@ -1224,7 +1224,9 @@ impl<'a> Engine<'a> {
             if rank(to) > rank(*m) {
                 *m = to;
             }
-            why.push(r);
+            if !why.contains(&r) {
+                why.push(r);
+            }
         };
         let mut cur = v;
         let mut first = true;
