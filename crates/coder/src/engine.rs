@@ -1054,7 +1054,9 @@ impl<'a> Engine<'a> {
                 return self.group_mentions(s, sub, event_noun);
             }
             match vg.subject_from {
-                Some(g) if g != cur => cur = g,
+                // the subject of a passive is its patient: "Bangladesh was submerged,
+                // destroying crops" says nothing of what Bangladesh did
+                Some(g) if g != cur && !s.syn.vgs[g].passive => cur = g,
                 _ => return Vec::new(),
             }
         }

@@ -73,3 +73,14 @@ impl<'kb> Coder<'kb> {
         (records, trace)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coder_is_shared_across_threads() {
+        fn assert_sync<T: Sync + Send>() {}
+        assert_sync::<Coder<'static>>();
+    }
+}

@@ -214,15 +214,19 @@ impl Syntax {
                 if (t == Tag::VBN || t == Tag::VBG)
                     && k > 0
                     && (matches!(words.tag(k - 1), Tag::DT | Tag::PRPS | Tag::JJ | Tag::CD)
-                        || words.norm(k - 1) == "-")
+                        || (words.norm(k - 1) == "-"
+                            && words.items[k - 1].span.end == words.items[k].span.start))
                     && k + 1 < n
                     && (words.tag(k + 1).is_noun() || words.tag(k + 1).is_adj())
                 {
                     return true;
                 }
-                if w == "-"
-                    && k > 0
+                let glued = k > 0
                     && k + 1 < n
+                    && words.items[k - 1].span.end == words.items[k].span.start
+                    && words.items[k].span.end == words.items[k + 1].span.start;
+                if w == "-"
+                    && glued
                     && is_np_tag(words.tag(k - 1))
                     && matches!(words.tag(k + 1), Tag::VBN | Tag::VBD | Tag::JJ)
                 {
