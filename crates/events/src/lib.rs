@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::io::Write;
 
 mod write;
-pub use write::{OutputFormat, RecordWriter, WriteError};
+pub use write::{event_row, OutputFormat, RecordWriter, WriteError, EVENT_COLUMNS};
 
 /// An actor mention as coded: the text, its CAMEO actor code, and where it is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -246,43 +246,14 @@ fn gdelt_row(e: &StoredEvent) -> Vec<String> {
     row
 }
 
-fn attribution_text(e: &petrel_events::Event) -> String {
-    e.attribution
-        .iter()
-        .map(|a| match &a.code {
-            Some(c) => format!("{} ({c})", a.text),
-            None => a.text.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join(" < ")
-}
-
+/// One row of [`CSV_COLUMNS`]: the id, the event's own cells
+/// ([`petrel_events::EVENT_COLUMNS`]), then location, counts and document.
 fn csv_row(e: &StoredEvent) -> Vec<String> {
     let ev = &e.event;
-    let t = ev.target.as_ref();
-    vec![
-        e.id.to_string(),
-        ev.doc.clone(),
-        ev.sentence.to_string(),
-        ev.date.clone(),
-        ev.source.code.clone(),
-        ev.source.text.clone(),
-        ev.source.name.clone().unwrap_or_default(),
-        t.map(|t| t.code.clone()).unwrap_or_default(),
-        t.map(|t| t.text.clone()).unwrap_or_default(),
-        t.and_then(|t| t.name.clone()).unwrap_or_default(),
-        ev.cameo.clone(),
-        ev.cameo_name.clone(),
-        format!("{}", ev.goldstein),
-        ev.quad_class.to_string(),
-        ev.plover.kind.clone(),
-        ev.plover.mode.clone(),
-        ev.modality.as_str().to_string(),
-        attribution_text(ev),
-        ev.evidence.start.to_string(),
-        ev.evidence.end.to_string(),
-        ev.evidence.text.clone(),
-        ev.rule.clone(),
+    let mut row = Vec::with_capacity(CSV_COLUMNS.len());
+    row.push(e.id.to_string());
+    row.extend(petrel_events::event_row(ev));
+    row.extend([
         ev.location
             .as_ref()
             .map(|l| l.name.clone().unwrap_or_else(|| l.text.clone()))
@@ -294,7 +265,9 @@ fn csv_row(e: &StoredEvent) -> Vec<String> {
         e.doc_title.clone().unwrap_or_default(),
         e.doc_source.clone().unwrap_or_default(),
         e.doc_url.clone().unwrap_or_default(),
-    ]
+    ]);
+    debug_assert_eq!(row.len(), CSV_COLUMNS.len());
+    row
 }
 
 /// Writes stored events as CSV ([`CSV_COLUMNS`], header first), one at a time.
@@ -488,6 +461,13 @@ mod tests {
         assert_eq!(p.types, vec!["IGO".to_string()]);
         assert_eq!(p.known_group, "NAT");
         assert_eq!(code_parts("USA").country, "USA");
+    }
+
+    #[test]
+    fn csv_columns_hold_the_event_columns_after_the_id() {
+        let n = petrel_events::EVENT_COLUMNS.len();
+        assert_eq!(CSV_COLUMNS[0], "id");
+        assert_eq!(&CSV_COLUMNS[1..=n], petrel_events::EVENT_COLUMNS);
     }
 
     #[test]
