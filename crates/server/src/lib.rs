@@ -475,10 +475,11 @@ fn level_and_limit(q: &Q, default_limit: u32) -> Result<(u8, u32), ApiError> {
     Ok((level, limit))
 }
 
-async fn actors(
-    State(st): State<Arc<AppState>>,
+/// The filter, code level and limit of `/api/actors` and `/api/network`.
+fn ranking_params(
     q: Result<Query<Params>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+    default_limit: u32,
+) -> Result<(EventFilter, u8, u32), ApiError> {
     let known: Vec<&str> = FILTER_PARAMS
         .iter()
         .copied()
@@ -486,7 +487,15 @@ async fn actors(
         .collect();
     let q = Q::new(q, &known)?;
     let filter = filter_from(&q, "all")?;
-    let (level, limit) = level_and_limit(&q, 50)?;
+    let (level, limit) = level_and_limit(&q, default_limit)?;
+    Ok((filter, level, limit))
+}
+
+async fn actors(
+    State(st): State<Arc<AppState>>,
+    q: Result<Query<Params>, QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let (filter, level, limit) = ranking_params(q, 50)?;
     st.with_store(move |s| Ok(Json(json!({ "actors": s.actors(&filter, level, limit)? }))))
         .await
 }
@@ -495,14 +504,7 @@ async fn network(
     State(st): State<Arc<AppState>>,
     q: Result<Query<Params>, QueryRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    let known: Vec<&str> = FILTER_PARAMS
-        .iter()
-        .copied()
-        .chain(["level", "limit"])
-        .collect();
-    let q = Q::new(q, &known)?;
-    let filter = filter_from(&q, "all")?;
-    let (level, limit) = level_and_limit(&q, 60)?;
+    let (filter, level, limit) = ranking_params(q, 60)?;
     st.with_store(move |s| Ok(Json(json!({ "edges": s.network(&filter, level, limit)? }))))
         .await
 }
