@@ -54,6 +54,27 @@ fn bad_date_is_a_usage_error() {
 }
 
 #[test]
+fn zero_threads_is_a_usage_error() {
+    let o = petrel(&["code", "--threads", "0", "examples/"], b"");
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--threads"), "{}", stderr(&o));
+}
+
+#[test]
+fn stats_count_the_sentences_the_coder_reads() {
+    // The headline is one sentence whatever punctuation it holds.
+    let line =
+        b"{\"title\":\"Talks end. Diplomats leave\",\"text\":\"Diplomats met on Monday.\"}\n";
+    let o = petrel(&["code", "--stats", "--input-format", "jsonl", "-"], line);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("1 documents, 2 sentences"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn empty_file_is_a_warning_and_quiet_silences_it() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.txt");

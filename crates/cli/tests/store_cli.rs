@@ -347,24 +347,42 @@ fn bad_input_is_a_clear_error() {
     let db = dir.path().join("news.db");
     ingest_examples(&db);
     let dbs = db.to_str().unwrap();
-    for (args, needle) in [
-        (vec!["query", "--db", dbs, "--from", "2021-13-01"], "from"),
-        (vec!["query", "--db", dbs, "--quad", "9"], "QuadClass"),
-        (vec!["query", "--db", dbs, "--source", "R$S"], "actor code"),
+    // Exit code 2 for a bad option value (usage error), 1 for what the data or the files lack.
+    for (args, needle, code) in [
+        (
+            vec!["query", "--db", dbs, "--from", "2021-13-01"],
+            "from",
+            2,
+        ),
+        (vec!["query", "--db", dbs, "--quad", "9"], "QuadClass", 2),
+        (
+            vec!["query", "--db", dbs, "--source", "R$S"],
+            "actor code",
+            2,
+        ),
         (
             vec!["query", "--db", dbs, "--modality", "maybe"],
             "modality",
+            2,
         ),
-        (vec!["dyad", "ZZZ", "USA", "--db", dbs], "ZZZ"),
+        (vec!["query", "--db", dbs, "--limit", "0"], "--limit", 2),
+        (vec!["dyad", "R$S", "USA", "--db", dbs], "actor code", 2),
+        (vec!["dyad", "ZZZ", "USA", "--db", dbs], "ZZZ", 1),
         (
             vec!["dyad", "RUS", "USA", "--db", dbs, "--by", "year"],
             "interval",
+            2,
         ),
-        (vec!["export", "--db", dbs, "--format", "xlsx"], "xlsx"),
-        (vec!["query", "--db", "/nonexistent/x.db"], "no database"),
+        (vec!["export", "--db", dbs, "--format", "xlsx"], "xlsx", 2),
+        (
+            vec!["export", "--db", dbs, "--format", "csv", "--quad", "0"],
+            "QuadClass",
+            2,
+        ),
+        (vec!["query", "--db", "/nonexistent/x.db"], "no database", 1),
     ] {
         let out = petrel(&args);
-        assert!(!out.status.success(), "{args:?}");
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(needle), "{args:?}: {err}");
         assert!(!err.contains("panicked"), "{args:?}: {err}");

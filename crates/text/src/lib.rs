@@ -157,6 +157,39 @@ pub struct Analysis {
 /// carry their own year resolve.
 pub fn analyze(doc: &Document) -> Analysis {
     let text = doc.text.as_str();
+    let (raw, headline_at) = segment_document(doc);
+    let mut sentences = Vec::with_capacity(raw.len());
+    for (k, (span, paragraph)) in raw.into_iter().enumerate() {
+        sentences.push(Sentence {
+            span,
+            tokens: tokenize(text, span),
+            headline: headline_at == Some(k),
+            paragraph,
+        });
+    }
+    let date = doc.date.or_else(|| dateline_date(text, &sentences));
+    let dates = dates::find_dates(text, &sentences, date);
+    Analysis {
+        sentences,
+        date,
+        dates,
+    }
+}
+
+/// The sentence spans of a document exactly as [`analyze`] numbers them (the headline one
+/// sentence, the rest by [`segment`]'s rules), without tokenizing or reading dates: the
+/// indices that events and quotes refer to, for callers that store or count sentences.
+pub fn sentence_spans(doc: &Document) -> Vec<Span> {
+    segment_document(doc)
+        .0
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect()
+}
+
+/// Sentence spans with their paragraph numbers, and the index of the headline sentence.
+fn segment_document(doc: &Document) -> (Vec<(Span, usize)>, Option<usize>) {
+    let text = doc.text.as_str();
     let mut raw = Vec::new();
     let mut headline_at = None;
     match doc
@@ -174,22 +207,7 @@ pub fn analyze(doc: &Document) -> Analysis {
             segment::segment_range(text, 0, text.len(), 0, &mut raw);
         }
     }
-    let mut sentences = Vec::with_capacity(raw.len());
-    for (k, (span, paragraph)) in raw.into_iter().enumerate() {
-        sentences.push(Sentence {
-            span,
-            tokens: tokenize(text, span),
-            headline: headline_at == Some(k),
-            paragraph,
-        });
-    }
-    let date = doc.date.or_else(|| dateline_date(text, &sentences));
-    let dates = dates::find_dates(text, &sentences, date);
-    Analysis {
-        sentences,
-        date,
-        dates,
-    }
+    (raw, headline_at)
 }
 
 /// Sentence spans of `text`, in order, trimmed of surrounding whitespace.

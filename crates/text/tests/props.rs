@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use petrel_core::{Document, Span};
-use petrel_text::{analyze, segment, tokenize, Analysis};
+use petrel_text::{analyze, segment, sentence_spans, tokenize, Analysis};
 use proptest::prelude::*;
 
 fn check_span(text: &str, s: Span) {
@@ -155,6 +155,8 @@ proptest! {
         let doc = doc_with(text, title, date);
         let a = analyze(&doc);
         check_analysis(&doc, &a);
+        let spans: Vec<Span> = a.sentences.iter().map(|s| s.span).collect();
+        prop_assert_eq!(sentence_spans(&doc), spans);
     }
 
     #[test]

@@ -35,8 +35,8 @@ pub struct Args {
     #[arg(long)]
     all_modalities: bool,
     /// Worker threads (default: all cores).
-    #[arg(long, value_name = "N")]
-    threads: Option<usize>,
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
     /// Print documents, sentences, events, seconds and sentences per second to stderr at the end.
     #[arg(long)]
     stats: bool,
@@ -52,11 +52,8 @@ const BATCH: usize = 256;
 /// Runs `petrel code`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(n) = args.threads {
-        if n == 0 {
-            anyhow::bail!("--threads must be at least 1");
-        }
         rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
+            .num_threads(n.into())
             .build_global()
             .context("cannot start worker threads")?;
     }
@@ -82,7 +79,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .par_iter()
             .map(|doc| {
                 let sentences = if args.stats {
-                    petrel_text::segment(&doc.text).len()
+                    petrel_text::sentence_spans(doc).len()
                 } else {
                     0
                 };

@@ -103,6 +103,13 @@ impl InputArgs {
     }
 }
 
+/// Reports a bad option value as `petrel: error: ...` on stderr and returns exit code 2, the
+/// code of every usage error (as for the option errors clap finds itself).
+pub fn usage_error(e: &anyhow::Error) -> ExitCode {
+    eprintln!("petrel: error: {e:#}");
+    ExitCode::from(2)
+}
+
 /// How serious a reported message is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {

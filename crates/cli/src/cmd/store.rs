@@ -2,7 +2,7 @@
 //! line. The logic lives in `petrel-store` and `petrel-server`; this module parses flags, codes
 //! documents and prints.
 
-use super::common::{documents, InputArgs};
+use super::common::{documents, usage_error, InputArgs};
 use super::kb::{load_kb, KbArgs};
 use anyhow::{bail, Context};
 use petrel_coder::Coder;
@@ -22,12 +22,7 @@ use std::sync::Arc;
 
 /// Sentence spans and records of one document, as the store keeps them.
 fn code_one(coder: &Coder<'_>, doc: &Document) -> (Vec<Span>, Vec<Record>) {
-    let sentences = petrel_text::analyze(doc)
-        .sentences
-        .iter()
-        .map(|s| s.span)
-        .collect();
-    (sentences, coder.code(doc))
+    (petrel_text::sentence_spans(doc), coder.code(doc))
 }
 
 /// Options of `ingest`.
@@ -356,9 +351,17 @@ fn event_cells(e: &StoredEvent) -> Vec<String> {
 
 /// `petrel query`.
 pub fn query(a: QueryArgs) -> anyhow::Result<ExitCode> {
-    let filter = a.filter.filter()?;
+    let checked = (|| -> anyhow::Result<_> {
+        if a.limit == Some(0) {
+            bail!("invalid --limit: 0 (give 1 or more)");
+        }
+        Ok((a.filter.filter()?, SortKey::parse(&a.sort)?))
+    })();
+    let (filter, sort) = match checked {
+        Ok(v) => v,
+        Err(e) => return Ok(usage_error(&e)),
+    };
     let store = open_existing(&a.db)?;
-    let sort = SortKey::parse(&a.sort)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let all = a.format != TableFormat::Table && a.limit.is_none();
@@ -380,9 +383,6 @@ pub fn query(a: QueryArgs) -> anyhow::Result<ExitCode> {
         sort,
         descending: a.desc,
     };
-    if per_page == 0 {
-        bail!("invalid --limit: 0 (give 1 or more)");
-    }
     enum Sink<W: Write> {
         Table(Vec<Vec<String>>, W),
         Jsonl(W),
@@ -475,11 +475,18 @@ pub struct DyadArgs {
 
 /// `petrel dyad`.
 pub fn dyad(a: DyadArgs) -> anyhow::Result<ExitCode> {
-    let x = ActorPattern::parse("A", &a.a)?;
-    let y = ActorPattern::parse("B", &a.b)?;
-    let by: Interval = a.by.parse()?;
-    let mut filter = EventFilter::default().with_dates(a.from.as_deref(), a.to.as_deref())?;
-    filter.modalities = parse_modalities(&a.modality)?;
+    let checked = (|| -> anyhow::Result<_> {
+        let x = ActorPattern::parse("A", &a.a)?;
+        let y = ActorPattern::parse("B", &a.b)?;
+        let by: Interval = a.by.parse()?;
+        let mut filter = EventFilter::default().with_dates(a.from.as_deref(), a.to.as_deref())?;
+        filter.modalities = parse_modalities(&a.modality)?;
+        Ok((x, y, by, filter))
+    })();
+    let (x, y, by, mut filter) = match checked {
+        Ok(v) => v,
+        Err(e) => return Ok(usage_error(&e)),
+    };
     filter.dyad = Some((x.clone(), y.clone()));
     filter.directed = a.directed;
     let store = open_existing(&a.db)?;
@@ -570,8 +577,12 @@ pub struct ExportArgs {
 
 /// `petrel export`.
 pub fn export(a: ExportArgs) -> anyhow::Result<ExitCode> {
-    let format: ExportFormat = a.format.parse()?;
-    let filter = a.filter.filter()?;
+    let checked =
+        (|| -> anyhow::Result<(ExportFormat, _)> { Ok((a.format.parse()?, a.filter.filter()?)) })();
+    let (format, filter) = match checked {
+        Ok(v) => v,
+        Err(e) => return Ok(usage_error(&e)),
+    };
     let store = open_existing(&a.db)?;
     let n = match &a.output {
         Some(path) => {
