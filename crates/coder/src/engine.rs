@@ -91,6 +91,9 @@ pub struct Engine<'a> {
     pub filter: &'a crate::filter::PatternFilter,
     /// Build the explanations of mentions (for `explain`); off when coding.
     pub explain: bool,
+    /// An actor in a locative phrase may be the target when no other actor is
+    /// (see [`crate::Coder::with_locative_targets`]).
+    pub locative_targets: bool,
 }
 
 /// Per-sentence working state.
@@ -1653,11 +1656,10 @@ impl<'a> Engine<'a> {
         if let Some(o) = vg.object {
             let obj_np = &s.syn.nps[o];
             // the subject of a complement clause is no object: "said Putin informed"
-            let complement_subject = s
-                .syn
-                .vgs
-                .iter()
-                .any(|x| x.subject == Some(obj_np.group[0]) && x.start >= obj_np.end);
+            let complement_subject =
+                s.syn.vgs.iter().any(|x| {
+                    x.subject == Some(obj_np.group[0]) && x.start >= obj_np.end && x.finite
+                });
             if complement_subject {
                 return Vec::new();
             }
@@ -1724,7 +1726,15 @@ impl<'a> Engine<'a> {
         while i < limit {
             if let Some(k) = s.syn.np_of[i] {
                 let k = s.syn.nps[k].owner.unwrap_or(k);
-                let st = s.syn.nps[k].start;
+                // "with Gondor's government": the preposition stands before the possessor
+                let mut first = k;
+                while let Some(p) = s.syn.nps[first].poss {
+                    if p >= first {
+                        break;
+                    }
+                    first = p;
+                }
+                let st = s.syn.nps[first].start;
                 let prep = if st > 0 { s.words.norm(st - 1) } else { "" };
                 let is_prep = st > 0 && matches!(s.words.tag(st - 1), Tag::IN | Tag::TO);
                 let locative = matches!(
@@ -1745,6 +1755,26 @@ impl<'a> Engine<'a> {
                         if let Some(md) = &s.modifier[k] {
                             return vec![(k, md.clone())];
                         }
+                    }
+                }
+                i = s.syn.nps[k].end.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        // Otherwise the first named actor among the complements, locative or modifying
+        // ("shells at Seoul", "asylum in Gondor", "an anti- Gondor parade").
+        let mut i = if self.locative_targets { after } else { limit };
+        while i < limit {
+            if let Some(k) = s.syn.np_of[i] {
+                let k = s.syn.nps[k].owner.unwrap_or(k);
+                let named = s.mention[k]
+                    .as_ref()
+                    .filter(|m| !m.bare && !s.syn.nps[k].pronoun)
+                    .or(s.modifier[k].as_ref());
+                if let Some(m) = named {
+                    if !consumed(k) {
+                        return vec![(k, m.clone())];
                     }
                 }
                 i = s.syn.nps[k].end.max(i + 1);

@@ -34,6 +34,7 @@ pub struct Coder<'kb> {
     kb: &'kb dyn Knowledge,
     cues: &'kb Cues,
     filter: filter::PatternFilter,
+    locative_targets: bool,
 }
 
 impl<'kb> Coder<'kb> {
@@ -45,7 +46,32 @@ impl<'kb> Coder<'kb> {
     /// A coder over any [`Knowledge`] and cue set.
     pub fn with_knowledge(kb: &'kb dyn Knowledge, cues: &'kb Cues) -> Self {
         let filter = filter::PatternFilter::new(kb.heads());
-        Coder { kb, cues, filter }
+        // Dictionaries that tell places (cities, seats of power) from countries let a
+        // locative phrase name where an event happened; dictionaries with no places at all
+        // (PETRARCH's) cannot, and follow PETRARCH's convention instead.
+        let has_places = (0..)
+            .map_while(|i| kb.actor(i))
+            .any(|a| a.kind == petrel_dict::ActorKind::Place);
+        Coder {
+            kb,
+            cues,
+            filter,
+            locative_targets: !has_places,
+        }
+    }
+
+    /// Whether an actor in a locative phrase ("shells at Seoul", "asylum in Gondor") may be
+    /// the target when the verb's complements name no other actor. On by default only for
+    /// dictionaries with no place entries (PETRARCH's convention); petrel's own dictionaries
+    /// mark places, and a place in a locative phrase is where the event happened.
+    pub fn with_locative_targets(mut self, on: bool) -> Self {
+        self.locative_targets = on;
+        self
+    }
+
+    /// See [`Coder::with_locative_targets`].
+    pub fn locative_targets(&self) -> bool {
+        self.locative_targets
     }
 
     fn engine(&self, explain: bool) -> engine::Engine<'_> {
@@ -54,6 +80,7 @@ impl<'kb> Coder<'kb> {
             cues: self.cues,
             filter: &self.filter,
             explain,
+            locative_targets: self.locative_targets,
         }
     }
 

@@ -539,7 +539,9 @@ impl Syntax {
             if let Some(np) = self.np_of[k] {
                 return Some(np);
             }
-            if t.is_adverb() || dates[k] || SKIPPABLE_PUNCT.contains(&w) {
+            // "Arnor on Thursday signed": a preposition that opens a date is skipped too
+            let date_prep = t == Tag::IN && k + 1 < words.len() && dates[k + 1];
+            if t.is_adverb() || dates[k] || date_prep || SKIPPABLE_PUNCT.contains(&w) {
                 j -= 1;
                 continue;
             }
@@ -801,9 +803,24 @@ impl Syntax {
         // Objects and limits.
         for v in 0..nv {
             let end = self.vgs[v].end;
+            // A participle describing the object ("memos sent by X", "roads leading into X")
+            // does not end the verb's complements.
+            let obj_start = self
+                .np_at(words, end)
+                .map(|o| self.nps[self.nps[o].group[0]].start);
+            let describes_object = |u: &Vg| {
+                !u.finite
+                    && !u.inf
+                    && matches!(words.tag(u.head), Tag::VBN | Tag::VBG | Tag::VBD)
+                    && u.subject
+                        .is_some_and(|s| Some(self.nps[s].start) == obj_start)
+            };
             let limit = ((v + 1)..nv)
                 .map(|u| &self.vgs[u])
-                .find(|u| u.finite || u.subject.is_some() || u.link == Link::Adjunct)
+                .find(|u| {
+                    (u.finite || u.subject.is_some() || u.link == Link::Adjunct)
+                        && !describes_object(u)
+                })
                 .map_or(n, |u| {
                     u.subject
                         .map_or(u.start, |s| self.nps[s].start.min(u.start))
