@@ -39,6 +39,8 @@ struct Heads {
 pub struct KbBuilder {
     layer: usize,
     segments: FxMap<String, Segment>,
+    /// The layer each segment was defined in.
+    segment_layers: FxMap<String, usize>,
     cameo: Vec<CameoCode>,
     cameo_index: FxMap<String, usize>,
     actors: Vec<ActorEntry>,
@@ -114,7 +116,23 @@ impl KbBuilder {
     }
 
     /// Adds (or, in a later layer, replaces) an actor-code segment.
+    ///
+    /// The same segment defined twice with different kinds in one layer is an error (a country
+    /// code reused as a sector would silently change how codes combine).
     pub fn add_segment(&mut self, seg: Segment) {
+        if let Some(old) = self.segments.get(&seg.code) {
+            if old.kind != seg.kind && self.segment_layers.get(&seg.code) == Some(&self.layer) {
+                self.errors.push(DictError::Invalid {
+                    origin: seg.origin.clone(),
+                    message: format!(
+                        "segment {} defined as {:?} here and as {:?} at {}",
+                        seg.code, seg.kind, old.kind, old.origin
+                    ),
+                });
+                return;
+            }
+        }
+        self.segment_layers.insert(seg.code.clone(), self.layer);
         self.segments.insert(seg.code.clone(), seg);
     }
 

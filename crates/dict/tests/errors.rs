@@ -204,3 +204,17 @@ fn later_layer_overrides() {
     // A word set used above its definition.
     assert_eq!(kb.verb("caution").unwrap().patterns.len(), 1);
 }
+
+#[test]
+fn segment_defined_with_two_kinds() {
+    let errs = errors("segment_kind_conflict");
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    at(&errs[0], "segment_kind_conflict", "segments/s.txt", 3);
+    assert!(
+        errs[0]
+            .to_string()
+            .contains("segment XQA defined as Sector"),
+        "{}",
+        errs[0]
+    );
+}
