@@ -388,3 +388,16 @@ fn bad_input_is_a_clear_error() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn a_file_that_is_not_a_database_is_named_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("notes.db");
+    std::fs::write(&db, "not a database, just notes\n".repeat(100)).unwrap();
+    let out = petrel(&["query", "--db", db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("notes.db"), "{err}");
+    assert_eq!(err.matches("not a database").count(), 1, "{err}");
+    assert_eq!(err.matches("notes.db").count(), 1, "{err}");
+}

@@ -3,18 +3,37 @@
 use crate::{Event, Record};
 use std::io::Write;
 
-/// Errors while writing output.
+/// Errors while writing output. Each message carries its cause's, and `source()` is `None`,
+/// so that printing the error with its chain does not say the cause twice.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     /// The output could not be written.
     #[error("cannot write output: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
     /// CSV encoding failed.
     #[error("cannot write CSV: {0}")]
-    Csv(#[from] csv::Error),
+    Csv(csv::Error),
     /// JSON encoding failed.
     #[error("cannot write JSON: {0}")]
-    Json(#[from] serde_json::Error),
+    Json(serde_json::Error),
+}
+
+impl From<std::io::Error> for WriteError {
+    fn from(e: std::io::Error) -> Self {
+        WriteError::Io(e)
+    }
+}
+
+impl From<csv::Error> for WriteError {
+    fn from(e: csv::Error) -> Self {
+        WriteError::Csv(e)
+    }
+}
+
+impl From<serde_json::Error> for WriteError {
+    fn from(e: serde_json::Error) -> Self {
+        WriteError::Json(e)
+    }
 }
 
 /// The formats `petrel code` can print.

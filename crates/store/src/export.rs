@@ -334,14 +334,14 @@ pub fn export<W: Write>(
             let n = store.for_each_event(filter, |e| {
                 let mut v = serde_json::to_value(e).map_err(|source| StoreError::Json {
                     field: "event",
-                    source,
+                    error: source,
                 })?;
                 if let serde_json::Value::Object(m) = &mut v {
                     m.insert("type".into(), "event".into());
                 }
                 serde_json::to_writer(&mut out, &v).map_err(|source| StoreError::Json {
                     field: "event",
-                    source,
+                    error: source,
                 })?;
                 out.write_all(b"\n")?;
                 Ok(())

@@ -34,15 +34,18 @@ pub use query::{
 pub use schema::SCHEMA_VERSION;
 
 /// Errors of the store. Each names the file, field or value at fault.
+///
+/// Each message is complete: it carries its cause's message, and `source()` is `None`, so that
+/// printing the error with its chain (`anyhow`'s `{:#}`) does not say the cause twice.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The database file could not be opened or migrated.
-    #[error("cannot open database {path}: {source}")]
+    #[error("cannot open database {path}: {error}")]
     Open {
         /// The database file.
         path: PathBuf,
         /// What SQLite said.
-        source: rusqlite::Error,
+        error: rusqlite::Error,
     },
     /// The database was written by a newer petrel.
     #[error(
@@ -58,7 +61,7 @@ pub enum StoreError {
     },
     /// A statement failed.
     #[error("database error: {0}")]
-    Sql(#[from] rusqlite::Error),
+    Sql(rusqlite::Error),
     /// A parameter (filter, page, format) is not valid.
     #[error("invalid {field}: {message}")]
     Invalid {
@@ -68,25 +71,43 @@ pub enum StoreError {
         message: String,
     },
     /// Stored JSON (attribution, location) could not be read back.
-    #[error("corrupt stored JSON in {field}: {source}")]
+    #[error("corrupt stored JSON in {field}: {error}")]
     Json {
         /// The column.
         field: &'static str,
         /// The parser's error.
-        source: serde_json::Error,
+        error: serde_json::Error,
     },
     /// Writing an export failed.
     #[error("cannot write export: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
     /// Writing CSV failed.
     #[error("cannot write CSV: {0}")]
-    Csv(#[from] csv::Error),
+    Csv(csv::Error),
     /// Parquet export requested from a build without the `parquet` feature.
     #[error("this petrel was built without Parquet support; rebuild with `cargo build --release --features parquet`, or export csv, jsonl or gdelt")]
     ParquetDisabled,
     /// Writing Parquet failed.
     #[error("cannot write Parquet: {0}")]
     Parquet(String),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Sql(e)
+    }
+}
+
+impl From<std::io::Error> for StoreError {
+    fn from(e: std::io::Error) -> Self {
+        StoreError::Io(e)
+    }
+}
+
+impl From<csv::Error> for StoreError {
+    fn from(e: csv::Error) -> Self {
+        StoreError::Csv(e)
+    }
 }
 
 /// Result of the store's operations.
@@ -192,7 +213,7 @@ impl Store {
         let path = path.as_ref().to_path_buf();
         let err = |source| StoreError::Open {
             path: path.clone(),
-            source,
+            error: source,
         };
         let conn = Connection::open(&path).map_err(err)?;
         Self::setup(conn, path)
@@ -202,7 +223,7 @@ impl Store {
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
             path: PathBuf::from(":memory:"),
-            source,
+            error: source,
         })?;
         Self::setup(conn, PathBuf::from(":memory:"))
     }
@@ -210,7 +231,7 @@ impl Store {
     fn setup(mut conn: Connection, path: PathBuf) -> Result<Store> {
         let err = |source| StoreError::Open {
             path: path.clone(),
-            source,
+            error: source,
         };
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(err)?;
@@ -556,13 +577,13 @@ fn insert_document(
                 let attribution =
                     serde_json::to_string(&e.attribution).map_err(|source| StoreError::Json {
                         field: "attribution",
-                        source,
+                        error: source,
                     })?;
                 let location = match &e.location {
                     Some(l) => {
                         Some(serde_json::to_string(l).map_err(|source| StoreError::Json {
                             field: "location",
-                            source,
+                            error: source,
                         })?)
                     }
                     None => None,
@@ -638,7 +659,7 @@ fn insert_document(
             Record::Quote(q) => {
                 let via = serde_json::to_string(&q.via).map_err(|source| StoreError::Json {
                     field: "via",
-                    source,
+                    error: source,
                 })?;
                 qt.execute(params![
                     rowid,

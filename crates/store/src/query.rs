@@ -548,7 +548,10 @@ impl From<RowError> for StoreError {
     fn from(e: RowError) -> Self {
         match e {
             RowError::Sql(e) => StoreError::Sql(e),
-            RowError::Json(field, source) => StoreError::Json { field, source },
+            RowError::Json(field, source) => StoreError::Json {
+                field,
+                error: source,
+            },
         }
     }
 }
@@ -869,7 +872,7 @@ impl Store {
                 serde_json::from_str(&r.get::<_, String>(9)?).map_err(|source| {
                     StoreError::Json {
                         field: "via",
-                        source,
+                        error: source,
                     }
                 })?;
             view.quotes.push(StoredQuote {

@@ -155,7 +155,7 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let open_err = |source| StoreError::Open {
         path: path.to_path_buf(),
-        source,
+        error: source,
     };
     let found: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))

@@ -119,8 +119,8 @@ fn store_batch(
 pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     let kb = load_kb(&a.kb)?;
     let coder = Coder::new(&kb);
-    let mut store =
-        Store::open(&a.db).with_context(|| format!("cannot open {}", a.db.display()))?;
+    // The store's errors name the database file.
+    let mut store = Store::open(&a.db)?;
     let batch_size = a.batch.clamp(1, 10_000);
     let mut tally = Tally::default();
     let mut pending: Vec<Document> = Vec::with_capacity(batch_size);
@@ -248,7 +248,7 @@ fn open_existing(db: &PathBuf) -> anyhow::Result<Store> {
             db.display()
         );
     }
-    Store::open(db).with_context(|| format!("cannot open {}", db.display()))
+    Ok(Store::open(db)?)
 }
 
 /// Output formats of `query` and `dyad`.
@@ -651,8 +651,7 @@ pub fn serve(a: ServeArgs) -> anyhow::Result<ExitCode> {
         code_one(&coder, doc)
     });
     let posting = token.is_some();
-    let state = petrel_server::AppState::new(&a.db, token, Some(coder))
-        .with_context(|| format!("cannot open {}", a.db.display()))?;
+    let state = petrel_server::AppState::new(&a.db, token, Some(coder))?;
     let db = a.db.display().to_string();
     petrel_server::serve_blocking(Arc::new(state), &a.addr, |addr| {
         eprintln!(
