@@ -507,7 +507,17 @@ impl<'a> Engine<'a> {
             return (Some(h), modifier);
         }
         // An agent heading the NP: "Russian troops", "Russia's Foreign Ministry".
-        let agent = s.agent_at[head].and_then(|(as_, ae, id)| {
+        // A title before an unknown name: "Bree Prime Minister Romendacil".
+        let titled = || {
+            let mut q = head;
+            while q > a && s.words.tag(q) == Tag::NNP && s.agent_at[q].is_none() {
+                q -= 1;
+            }
+            (q < head && s.words.tag(head) == Tag::NNP)
+                .then_some(q)
+                .and_then(|q| s.agent_at[q])
+        };
+        let agent = s.agent_at[head].or_else(titled).and_then(|(as_, ae, id)| {
             (as_ >= a && ae <= e)
                 .then_some(id)
                 .and_then(|id| self.kb.agent(id))
@@ -1029,10 +1039,51 @@ impl<'a> Engine<'a> {
     // ----- events -----------------------------------------------------------------------------
 
     /// Mentions of an NP's coordination group, as (NP index, mention).
+    /// For an agent with no country followed by "of|from|in" and named actors ("soldiers
+    /// from Gondor", "lawmakers and officials in Fornost and Gondor"): the agent combined
+    /// with each of them.
+    fn agent_pp(&self, s: &Sent, g: usize, agent: &Mention) -> Vec<(usize, Mention)> {
+        let last = *s.syn.nps[g].group.last().unwrap_or(&g);
+        let end = s.syn.nps[last].end;
+        if end >= s.words.len() || !matches!(s.words.norm(end), "of" | "from" | "in") {
+            return Vec::new();
+        }
+        let Some(j) = s.syn.np_at(&s.words, end + 1) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for &h in &s.syn.nps[j].group {
+            if let Some(b) = s.mention[h].as_ref().filter(|m| !m.bare) {
+                let code = combine(&b.code, &agent.code);
+                let how = self.how(|| format!("{} + {}", b.how, agent.how));
+                out.push((
+                    g,
+                    Mention {
+                        code,
+                        name: None,
+                        kind: None,
+                        resolved: false,
+                        how,
+                        entity: None,
+                        bare: false,
+                    },
+                ));
+            }
+        }
+        out
+    }
+
     fn group_mentions(&self, s: &Sent, k: usize, allow_poss: bool) -> Vec<(usize, Mention)> {
         let mut out = Vec::new();
         for &g in &s.syn.nps[k].group {
             if let Some(m) = &s.mention[g] {
+                if m.bare && s.syn.nps[g].poss.is_none() {
+                    let pp = self.agent_pp(s, g, m);
+                    if !pp.is_empty() {
+                        out.extend(pp);
+                        continue;
+                    }
+                }
                 out.push((g, m.clone()));
             } else if allow_poss {
                 if let Some(p) = s.syn.nps[g].poss {
@@ -1052,6 +1103,23 @@ impl<'a> Engine<'a> {
         for _ in 0..8 {
             let vg = &s.syn.vgs[cur];
             if let Some(sub) = vg.subject {
+                // "Soldiers from Gondor have cordoned": the agent before the preposition
+                let mut first = sub;
+                while let Some(p) = s.syn.nps[first].poss.filter(|&p| p < first) {
+                    first = p;
+                }
+                let st = s.syn.nps[first].start;
+                if st >= 2 && matches!(s.words.norm(st - 1), "of" | "from" | "in") {
+                    if let Some(p) = s.syn.np_of[st - 2] {
+                        let p0 = s.syn.nps[p].group[0];
+                        if s.mention[p].as_ref().is_some_and(|m| m.bare) {
+                            let m = self.group_mentions(s, p0, false);
+                            if m.iter().any(|(_, x)| !x.bare) {
+                                return m;
+                            }
+                        }
+                    }
+                }
                 let np = &s.syn.nps[sub];
                 let event_noun = self.kb.noun(s.words.lemma(np.head)).is_some();
                 return self.group_mentions(s, sub, event_noun);
