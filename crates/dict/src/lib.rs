@@ -585,8 +585,19 @@ impl KnowledgeBase {
     /// Combines an actor's code with an agent's sector code: a state or region actor keeps
     /// its first segment and takes the agent's ("RUS" or "RUSGOV" + "MIL" = "RUSMIL");
     /// other actors get the agent's code appended ("IGOWSTNAT" + "MIL" = "IGOWSTNATMIL")
-    /// unless they already end with it.
+    /// unless they already end with it. A named group inside a state code (a segment of kind
+    /// `other` after the first, as in Hamas's PSEREBHAM) keeps its code: "Hamas fighters" are
+    /// Hamas, not Palestinian armed forces in general.
     pub fn combine(&self, actor_code: &str, agent_code: &str) -> String {
+        let named_group = (3..actor_code.len()).step_by(3).any(|i| {
+            actor_code
+                .get(i..i + 3)
+                .and_then(|seg| self.segment(seg))
+                .is_some_and(|s| s.kind == SegmentKind::Other)
+        });
+        if named_group {
+            return actor_code.to_string();
+        }
         let first = actor_code.get(..3).unwrap_or(actor_code);
         let state = self
             .segment(first)

@@ -47,3 +47,13 @@ fn builtin_people_across_role_changes() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn named_groups_keep_their_code_with_an_agent() {
+    let kb = petrel_dict::KnowledgeBase::builtin().expect("built-in base loads");
+    let d = chrono::NaiveDate::from_ymd_opt(2023, 11, 1);
+    let hamas = kb.resolve("Hamas fighters", d).expect("resolves").code;
+    assert_eq!(hamas, kb.resolve("Hamas", d).unwrap().code);
+    assert!(hamas.ends_with("HAM"), "{hamas}");
+    assert_eq!(kb.resolve("Russian troops", d).unwrap().code, "RUSMIL");
+}
