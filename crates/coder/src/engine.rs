@@ -500,11 +500,33 @@ impl<'a> Engine<'a> {
                 i += 1;
             }
         }
+        // An actor coded by country alone with a title in the same NP ("Bree Prime Minister
+        // Romendacil"): the title's agent is added.
+        let titled_actor = |m: Mention| -> Mention {
+            if m.code.len() != 3 {
+                return m;
+            }
+            let title = (a..e).find_map(|i| {
+                let (as_, ae, id) = s.agent_at[i]?;
+                let outside = !(as_..ae).any(|q| s.actor_at[q].is_some());
+                (as_ >= a && ae <= e && outside)
+                    .then(|| self.kb.agent(id))
+                    .flatten()
+            });
+            match title {
+                Some(ag) => Mention {
+                    code: combine(&m.code, &ag.code),
+                    how: self.how(|| format!("{} + agent `{}` ({})", m.how, ag.name, ag.origin)),
+                    ..m
+                },
+                None => m,
+            }
+        };
         if let Some(p) = person {
-            return (Some(p), modifier);
+            return (Some(titled_actor(p)), modifier);
         }
         if let Some(h) = head_actor {
-            return (Some(h), modifier);
+            return (Some(titled_actor(h)), modifier);
         }
         // An agent heading the NP: "Russian troops", "Russia's Foreign Ministry".
         // A title before an unknown name: "Bree Prime Minister Romendacil".
@@ -527,8 +549,15 @@ impl<'a> Engine<'a> {
                 .clone()
                 .or_else(|| np.poss.and_then(|p| s.mention.get(p).cloned().flatten()));
             // "the government" in a sentence about Iranians: the country named before it
+            // "the government of Gondor": the country follows (see `agent_pp`)
+            let pp_actor = e + 1 < s.words.len()
+                && matches!(s.words.norm(e), "of" | "from" | "in")
+                && s.syn.np_at(&s.words, e + 1).is_some_and(|j| {
+                    let r = &s.syn.nps[j];
+                    (r.start..r.end).any(|q| s.actor_at[q].is_some())
+                });
             let base = base.or_else(|| {
-                if !np.definite {
+                if !np.definite || pp_actor {
                     return None;
                 }
                 (0..k).rev().find_map(|j| {

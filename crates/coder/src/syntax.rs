@@ -812,8 +812,13 @@ impl Syntax {
                 !u.finite
                     && !u.inf
                     && matches!(words.tag(u.head), Tag::VBN | Tag::VBG | Tag::VBD)
-                    && u.subject
-                        .is_some_and(|s| Some(self.nps[s].start) == obj_start)
+                    && u.subject.is_some_and(|s| {
+                        let np = &self.nps[s];
+                        Some(np.start) == obj_start
+                            || (np.start >= end
+                                && u.noun_governor.is_none()
+                                && self.nps[*np.group.last().unwrap_or(&s)].end == u.start)
+                    })
             };
             let limit = ((v + 1)..nv)
                 .map(|u| &self.vgs[u])
