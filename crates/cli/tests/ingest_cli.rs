@@ -159,3 +159,35 @@ fn stdin_formats() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_closed_output_pipe_ends_quietly() {
+    // About 1 MB of output: far more than a pipe holds, so petrel is still writing when the
+    // reader goes away.
+    let story = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/moscow-proposals.txt"),
+    )
+    .unwrap();
+    let mut lines = String::new();
+    for i in 0..300 {
+        lines.push_str(&serde_json::json!({"id": format!("d{i}"), "text": story}).to_string());
+        lines.push('\n');
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("many.jsonl");
+    std::fs::write(&input, lines).unwrap();
+    for format in ["jsonl", "csv"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_petrel"))
+            .args(["code", "--format", format, input.to_str().unwrap()])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 100];
+        std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("error"), "{format}: {}", stderr(&o));
+    }
+}

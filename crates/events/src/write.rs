@@ -18,6 +18,22 @@ pub enum WriteError {
     Json(serde_json::Error),
 }
 
+impl WriteError {
+    /// Whether the reader of the output went away (`petrel code ... | head`): a normal end for
+    /// a command-line tool rather than a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        let kind = match self {
+            WriteError::Io(e) => Some(e.kind()),
+            WriteError::Csv(e) => match e.kind() {
+                csv::ErrorKind::Io(e) => Some(e.kind()),
+                _ => None,
+            },
+            WriteError::Json(e) => e.io_error_kind(),
+        };
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    }
+}
+
 impl From<std::io::Error> for WriteError {
     fn from(e: std::io::Error) -> Self {
         WriteError::Io(e)
@@ -219,5 +235,32 @@ mod tests {
         )
         .unwrap();
         assert_eq!(String::from_utf8(buf).unwrap().lines().count(), 2);
+    }
+
+    /// A writer whose reader has gone away.
+    struct ClosedPipe;
+
+    impl Write for ClosedPipe {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_is_told_apart_in_every_format() {
+        for format in [OutputFormat::Jsonl, OutputFormat::Csv, OutputFormat::Tsv] {
+            let mut w = RecordWriter::new(ClosedPipe, format);
+            let err = w
+                .write(&Record::Event(sample_event()))
+                .err()
+                .or_else(|| w.finish().err())
+                .expect("writing to a closed pipe fails");
+            assert!(err.is_broken_pipe(), "{format:?}: {err}");
+        }
+        let other = WriteError::Io(std::io::ErrorKind::PermissionDenied.into());
+        assert!(!other.is_broken_pipe());
     }
 }

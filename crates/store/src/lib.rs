@@ -92,6 +92,23 @@ pub enum StoreError {
     Parquet(String),
 }
 
+impl StoreError {
+    /// Whether an export's reader went away (`petrel export ... | head`): a normal end for a
+    /// command-line tool rather than a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        let kind = match self {
+            StoreError::Io(e) => Some(e.kind()),
+            StoreError::Csv(e) => match e.kind() {
+                csv::ErrorKind::Io(e) => Some(e.kind()),
+                _ => None,
+            },
+            StoreError::Json { error, .. } => error.io_error_kind(),
+            _ => None,
+        };
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    }
+}
+
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         StoreError::Sql(e)

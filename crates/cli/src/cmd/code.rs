@@ -51,6 +51,10 @@ const BATCH: usize = 256;
 
 /// Runs `petrel code`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    common::end_on_broken_pipe(code(args))
+}
+
+fn code(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n.into())

@@ -110,6 +110,28 @@ pub fn usage_error(e: &anyhow::Error) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// A write to a closed pipe (`petrel code ... | head`) is a normal end of the output: exit 0
+/// and no message, as `petrel inspect` does. Other results pass through.
+pub fn end_on_broken_pipe(result: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
+    match result {
+        Err(e) if e.chain().any(broken_pipe_in) => Ok(ExitCode::SUCCESS),
+        r => r,
+    }
+}
+
+/// Whether `e` is a write to a closed pipe.
+fn broken_pipe_in(e: &(dyn std::error::Error + 'static)) -> bool {
+    if let Some(io) = e.downcast_ref::<std::io::Error>() {
+        io.kind() == std::io::ErrorKind::BrokenPipe
+    } else if let Some(w) = e.downcast_ref::<petrel_events::WriteError>() {
+        w.is_broken_pipe()
+    } else if let Some(s) = e.downcast_ref::<petrel_store::StoreError>() {
+        s.is_broken_pipe()
+    } else {
+        false
+    }
+}
+
 /// How serious a reported message is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {

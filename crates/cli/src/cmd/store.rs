@@ -351,6 +351,10 @@ fn event_cells(e: &StoredEvent) -> Vec<String> {
 
 /// `petrel query`.
 pub fn query(a: QueryArgs) -> anyhow::Result<ExitCode> {
+    super::common::end_on_broken_pipe(query_to_output(a))
+}
+
+fn query_to_output(a: QueryArgs) -> anyhow::Result<ExitCode> {
     let checked = (|| -> anyhow::Result<_> {
         if a.limit == Some(0) {
             bail!("invalid --limit: 0 (give 1 or more)");
@@ -475,6 +479,10 @@ pub struct DyadArgs {
 
 /// `petrel dyad`.
 pub fn dyad(a: DyadArgs) -> anyhow::Result<ExitCode> {
+    super::common::end_on_broken_pipe(dyad_to_output(a))
+}
+
+fn dyad_to_output(a: DyadArgs) -> anyhow::Result<ExitCode> {
     let checked = (|| -> anyhow::Result<_> {
         let x = ActorPattern::parse("A", &a.a)?;
         let y = ActorPattern::parse("B", &a.b)?;
@@ -577,6 +585,10 @@ pub struct ExportArgs {
 
 /// `petrel export`.
 pub fn export(a: ExportArgs) -> anyhow::Result<ExitCode> {
+    super::common::end_on_broken_pipe(export_to_output(a))
+}
+
+fn export_to_output(a: ExportArgs) -> anyhow::Result<ExitCode> {
     let checked =
         (|| -> anyhow::Result<(ExportFormat, _)> { Ok((a.format.parse()?, a.filter.filter()?)) })();
     let (format, filter) = match checked {
