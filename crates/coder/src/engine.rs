@@ -361,8 +361,15 @@ impl<'a> Engine<'a> {
                 continue;
             }
             let form = words.norm(i);
+            // adverbs between, including those the context rules took for adjectives
+            // ("can't ever clash")
+            let lex_adverb = |k: usize| {
+                crate::tagger::Tagger::get()
+                    .lexicon_tag(words.norm(k))
+                    .is_some_and(|t| t.is_adverb())
+            };
             let mut j = i;
-            while j > 0 && matches!(words.tag(j - 1), Tag::RB) {
+            while j > 0 && (matches!(words.tag(j - 1), Tag::RB) || lex_adverb(j - 1)) {
                 j -= 1;
             }
             let after_modal = j > 0
@@ -381,6 +388,9 @@ impl<'a> Engine<'a> {
             };
             if after_modal {
                 words.items[i].tag = Tag::VB;
+                for k in j..i {
+                    words.items[k].tag = Tag::RB;
+                }
             } else if after_name {
                 words.items[i].tag = if form == lemma {
                     Tag::VBP
