@@ -598,11 +598,16 @@ fn to_document(i: usize, p: PostedDocument) -> Result<Document, ApiError> {
         .title
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty());
-    // The headline is the text's first paragraph, as ingestion makes documents.
+    // The headline is the text's first paragraph, as ingestion makes documents. A text that
+    // already opens with the whole title (not merely with its letters: "Talks end" does not
+    // open "Talks endanger ...") keeps it in place.
+    let opens_with = |t: &str| {
+        p.text
+            .strip_prefix(t)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+    };
     let (text, title_span) = match &title {
-        Some(t) if !p.text.starts_with(t.as_str()) => {
-            (format!("{t}\n\n{}", p.text), Some(Span::new(0, t.len())))
-        }
+        Some(t) if !opens_with(t) => (format!("{t}\n\n{}", p.text), Some(Span::new(0, t.len()))),
         Some(t) => (p.text.clone(), Some(Span::new(0, t.len()))),
         None => (p.text.clone(), None),
     };
@@ -695,4 +700,31 @@ async fn post_documents(
         })
         .await?;
     Ok((StatusCode::CREATED, Json(json!({ "documents": results }))).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn posted(title: &str, text: &str) -> PostedDocument {
+        PostedDocument {
+            id: None,
+            title: Some(title.into()),
+            text: text.into(),
+            date: None,
+            url: None,
+            source: None,
+        }
+    }
+
+    #[test]
+    fn the_title_is_its_own_paragraph_unless_the_text_opens_with_it() {
+        let d = to_document(0, posted("Talks end", "Talks end\n\nDiplomats left.")).unwrap();
+        assert_eq!(d.text, "Talks end\n\nDiplomats left.");
+        assert_eq!(d.title_span.unwrap().slice(&d.text), "Talks end");
+        // The text opens with the title's letters but not with the title: a word is not cut.
+        let d = to_document(0, posted("Talks end", "Talks endanger the truce.")).unwrap();
+        assert_eq!(d.text, "Talks end\n\nTalks endanger the truce.");
+        assert_eq!(d.title_span.unwrap().slice(&d.text), "Talks end");
+    }
 }
