@@ -380,6 +380,19 @@ fn bad_input_is_a_clear_error() {
             2,
         ),
         (vec!["query", "--db", "/nonexistent/x.db"], "no database", 1),
+        (
+            vec![
+                "export",
+                "--db",
+                dbs,
+                "--format",
+                "csv",
+                "-o",
+                "/nonexistent/e.csv",
+            ],
+            "cannot create /nonexistent/e.csv",
+            1,
+        ),
     ] {
         let out = petrel(&args);
         assert_eq!(out.status.code(), Some(code), "{args:?}");

@@ -599,23 +599,31 @@ fn export_to_output(a: ExportArgs) -> anyhow::Result<ExitCode> {
     let n = match &a.output {
         Some(path) => {
             // Write next to the target and rename, so a failed export leaves no half file.
+            // Messages name the file asked for, not the temporary one.
             let tmp = path.with_extension("petrel-partial");
             let f = std::fs::File::create(&tmp)
-                .with_context(|| format!("cannot create {}", tmp.display()))?;
+                .with_context(|| format!("cannot create {}", path.display()))?;
             let mut w = std::io::BufWriter::new(f);
-            let n = match export_events(&store, &filter, format, &mut w) {
+            let written = export_events(&store, &filter, format, &mut w)
+                .map_err(anyhow::Error::from)
+                .and_then(|n| {
+                    w.flush()?;
+                    Ok(n)
+                });
+            drop(w);
+            let n = match written {
                 Ok(n) => n,
                 Err(e) => {
-                    drop(w);
                     let _ = std::fs::remove_file(&tmp);
-                    return Err(e.into());
+                    return Err(e.context(format!("cannot write {}", path.display())));
                 }
             };
-            w.flush()
-                .with_context(|| format!("cannot write {}", tmp.display()))?;
-            drop(w);
-            std::fs::rename(&tmp, path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+            if let Err(e) = std::fs::rename(&tmp, path) {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(
+                    anyhow::Error::from(e).context(format!("cannot write {}", path.display()))
+                );
+            }
             n
         }
         None => {
