@@ -47,7 +47,8 @@ pub enum StoreError {
         /// What SQLite said.
         error: rusqlite::Error,
     },
-    /// The database was written by a newer petrel.
+    /// The database was written by a newer petrel (or its schema version is not one petrel
+    /// writes, such as a negative one).
     #[error(
         "database {path} has schema version {found}; this petrel knows versions up to {supported}"
     )]

@@ -160,7 +160,9 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let found: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(open_err)?;
-    if found > SCHEMA_VERSION {
+    // A negative version is no petrel's: without this check no migration would apply and
+    // every later statement would fail on a missing table.
+    if !(0..=SCHEMA_VERSION).contains(&found) {
         return Err(StoreError::TooNew {
             path: path.to_path_buf(),
             found,

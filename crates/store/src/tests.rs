@@ -565,6 +565,12 @@ fn migrations_and_newer_databases() {
     let err = Store::open(&path).err().unwrap();
     assert!(matches!(err, StoreError::TooNew { .. }), "{err}");
     assert!(err.to_string().contains("t.db"));
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.pragma_update(None, "user_version", -1).unwrap();
+    }
+    let err = Store::open(&path).err().unwrap();
+    assert!(matches!(err, StoreError::TooNew { found: -1, .. }), "{err}");
 }
 
 #[test]
