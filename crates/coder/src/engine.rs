@@ -91,9 +91,8 @@ pub struct Engine<'a> {
     pub filter: &'a crate::filter::PatternFilter,
     /// Build the explanations of mentions (for `explain`); off when coding.
     pub explain: bool,
-    /// An actor in a locative phrase may be the target when no other actor is
-    /// (see [`crate::Coder::with_locative_targets`]).
-    pub locative_targets: bool,
+    /// PETRARCH's conventions for targets (see [`crate::Coder::with_petrarch_targets`]).
+    pub petrarch_targets: bool,
 }
 
 /// Per-sentence working state.
@@ -1688,6 +1687,15 @@ impl<'a> Engine<'a> {
             let attribution = self.attribution_list(s, &chain);
             let date = self.date_of(s, vg.clause_start, vg.limit, doc_date);
             let span = word_bytes(s, vg.start, found.end.max(vg.end));
+            // "Gondor and Osgiliath have delayed their meeting": with no other target, each
+            // of coordinated subjects acts on the others.
+            let mutual = self.petrarch_targets
+                && targets.is_empty()
+                && !vg.passive
+                && sources
+                    .iter()
+                    .any(|(_, a)| sources.iter().any(|(_, b)| a.code != b.code));
+            let targets = if mutual { sources.clone() } else { targets };
             for (sk, sm) in &sources {
                 if targets.is_empty() {
                     self.emit(
@@ -1706,6 +1714,9 @@ impl<'a> Engine<'a> {
                     );
                 }
                 for (tk, tm) in &targets {
+                    if mutual && tm.code == sm.code {
+                        continue;
+                    }
                     self.emit(
                         s,
                         doc_id,
@@ -1871,7 +1882,7 @@ impl<'a> Engine<'a> {
         }
         // Otherwise the first named actor among the complements, locative or modifying
         // ("shells at Seoul", "asylum in Gondor", "an anti- Gondor parade").
-        let mut i = if self.locative_targets { after } else { limit };
+        let mut i = if self.petrarch_targets { after } else { limit };
         while i < limit {
             if let Some(k) = s.syn.np_of[i] {
                 let k = s.syn.nps[k].owner.unwrap_or(k);

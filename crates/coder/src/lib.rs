@@ -34,7 +34,7 @@ pub struct Coder<'kb> {
     kb: &'kb dyn Knowledge,
     cues: &'kb Cues,
     filter: filter::PatternFilter,
-    locative_targets: bool,
+    petrarch_targets: bool,
 }
 
 impl<'kb> Coder<'kb> {
@@ -56,22 +56,25 @@ impl<'kb> Coder<'kb> {
             kb,
             cues,
             filter,
-            locative_targets: !has_places,
+            petrarch_targets: !has_places,
         }
     }
 
-    /// Whether an actor in a locative phrase ("shells at Seoul", "asylum in Gondor") may be
-    /// the target when the verb's complements name no other actor. On by default only for
-    /// dictionaries with no place entries (PETRARCH's convention); petrel's own dictionaries
-    /// mark places, and a place in a locative phrase is where the event happened.
-    pub fn with_locative_targets(mut self, on: bool) -> Self {
-        self.locative_targets = on;
+    /// Whether PETRARCH's conventions for targets apply when the verb's complements name no
+    /// actor in its object or a prepositional object: an actor in a locative phrase ("shells
+    /// at Seoul", "asylum in Gondor") or modifying a noun ("an anti- Gondor parade") is the
+    /// target, and coordinated subjects with no target act on each other ("Gondor and
+    /// Osgiliath have delayed their meeting"). On by default only for dictionaries with no
+    /// place entries (PETRARCH's); petrel's own dictionaries mark places, a place in a
+    /// locative phrase is where the event happened, and a joint act has no target.
+    pub fn with_petrarch_targets(mut self, on: bool) -> Self {
+        self.petrarch_targets = on;
         self
     }
 
-    /// See [`Coder::with_locative_targets`].
-    pub fn locative_targets(&self) -> bool {
-        self.locative_targets
+    /// See [`Coder::with_petrarch_targets`].
+    pub fn petrarch_targets(&self) -> bool {
+        self.petrarch_targets
     }
 
     fn engine(&self, explain: bool) -> engine::Engine<'_> {
@@ -80,7 +83,7 @@ impl<'kb> Coder<'kb> {
             cues: self.cues,
             filter: &self.filter,
             explain,
-            locative_targets: self.locative_targets,
+            petrarch_targets: self.petrarch_targets,
         }
     }
 
