@@ -491,7 +491,8 @@ impl Syntax {
                         // possessor chains: take the possessed NP
                         let m2 = self.nps[m].owner.unwrap_or(m);
                         // a comma list must end in and/or to be coordination
-                        if w == "," && !self.list_ends_in_and(words, m2) {
+                        let oxford = w == "," && matches!(words.norm(end + 1), "and" | "or");
+                        if w == "," && !oxford && !self.list_ends_in_and(words, m2) {
                             break;
                         }
                         // coordinated pronouns/nouns must be of the same sort
@@ -915,6 +916,15 @@ mod tests {
         assert!(!s.vgs[1].conditional);
         assert_eq!(s.vgs[2].link, Link::Nonfinite);
         assert_eq!(s.vgs[2].subject_from, Some(1));
+    }
+
+    #[test]
+    fn oxford_comma_coordination() {
+        let (w, s) = parse("Russia, the awful France, and good Germany met the envoy.");
+        let last = s.nps.iter().position(|n| np_text(&w, n) == "good germany");
+        let last = last.expect("good germany");
+        assert_eq!(s.nps[last].group.len(), 3);
+        assert_eq!(s.vgs[0].subject, Some(s.nps[last].group[0]));
     }
 
     #[test]
