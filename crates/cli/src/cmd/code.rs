@@ -6,6 +6,7 @@ use anyhow::Context;
 use petrel_coder::Coder;
 use petrel_core::Document;
 use petrel_events::{OutputFormat, Record, RecordWriter};
+use petrel_petrarch::Discards;
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
@@ -61,7 +62,7 @@ fn code(args: Args) -> anyhow::Result<ExitCode> {
             .build_global()
             .context("cannot start worker threads")?;
     }
-    let kb = kb::load_kb(&args.kb)?;
+    let kb::Kb { kb, discards } = kb::load(&args.kb)?;
     let coder = Coder::new(&kb);
     let out: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(std::io::BufWriter::new(
@@ -88,6 +89,9 @@ fn code(args: Args) -> anyhow::Result<ExitCode> {
                     0
                 };
                 let mut records = coder.code(doc);
+                if let Some(d) = &discards {
+                    apply_discards(doc, d, &mut records);
+                }
                 if !args.all_modalities {
                     records.retain(|r| match r {
                         Record::Event(e) => e.modality.is_factual(),
@@ -120,4 +124,30 @@ fn code(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(docs.exit_code())
+}
+
+/// PETRARCH discards: drops the records of sentences that hold a discard phrase, and every
+/// record of a story that holds a `+` (whole-story) phrase.
+fn apply_discards(doc: &Document, discards: &Discards, records: &mut Vec<Record>) {
+    if records.is_empty() {
+        return;
+    }
+    let spans = petrel_text::sentence_spans(doc);
+    let mut dropped = vec![false; spans.len()];
+    for (i, span) in spans.iter().enumerate() {
+        if let Some(d) = discards.find(&petrel_dict::words(span.slice(&doc.text))) {
+            if d.whole_story {
+                records.clear();
+                return;
+            }
+            dropped[i] = true;
+        }
+    }
+    records.retain(|r| {
+        let i = match r {
+            Record::Event(e) => e.sentence,
+            Record::Quote(q) => q.sentence,
+        };
+        !dropped.get(i).copied().unwrap_or(false)
+    });
 }

@@ -1,7 +1,6 @@
 //! Options for coding with PETRARCH2/TABARI dictionaries instead of (or over) petrel's own.
 
 use anyhow::{anyhow, bail, Context};
-use petrel_dict::KnowledgeBase;
 use petrel_petrarch::{LoadOptions, Loaded, PetrarchFiles};
 use std::path::PathBuf;
 
@@ -107,8 +106,6 @@ pub fn load_files(files: &PetrarchFiles, with_builtin: bool) -> anyhow::Result<L
 
 /// Everything the PETRARCH options load (knowledge base, discards, issues), or `None` when
 /// the format is petrel.
-// Used by `code`/`explain` once their options flatten `PetrarchArgs` (coordinator's wiring).
-#[allow(dead_code)]
 pub fn load_full(args: &PetrarchArgs) -> anyhow::Result<Option<Loaded>> {
     match args.dict_format {
         DictFormat::Petrel => {
@@ -124,10 +121,4 @@ pub fn load_full(args: &PetrarchArgs) -> anyhow::Result<Option<Loaded>> {
             load_files(&f, args.with_builtin).map(Some)
         }
     }
-}
-
-/// The knowledge base from PETRARCH files, or `None` when the format is petrel.
-#[allow(dead_code)]
-pub fn load(args: &PetrarchArgs) -> anyhow::Result<Option<KnowledgeBase>> {
-    Ok(load_full(args)?.map(|l| l.kb))
 }
