@@ -1131,6 +1131,11 @@ impl<'a> Engine<'a> {
                 } else if let Some(m) = &s.owner_pron[g] {
                     out.push((g, m.clone()));
                 }
+            } else if s.syn.nps[g].group.len() > 1 && s.syn.nps[g].poss.is_none() {
+                // "Eriadori and Calenardhon leaders": a conjunct named by its modifier
+                if let Some(m) = &s.modifier[g] {
+                    out.push((g, m.clone()));
+                }
             }
         }
         out

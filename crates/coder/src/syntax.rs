@@ -695,7 +695,19 @@ impl Syntax {
                     }
                 }
             }
-            if subject.is_none() && self.vgs[v].inf {
+            if subject.is_none()
+                && finite
+                && matches!(before, "and" | "but" | "or")
+                && !self.vgs[v].bare_modal
+            {
+                // coordinated predicates: "condemned the attack and promised aid"
+                if let Some(u) = prev_finite {
+                    link = Link::Adjunct;
+                    governor = Some(u);
+                    subject_from = Some(u);
+                }
+            }
+            if subject.is_none() && subject_from.is_none() && self.vgs[v].inf {
                 // object control: "urged Ethiopia to allow", "asked Iran to release"
                 if let (Some(np), Some(u)) = (self.np_before(words, start, dates), prev) {
                     let npr = &self.nps[np];
