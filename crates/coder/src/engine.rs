@@ -1123,18 +1123,25 @@ impl<'a> Engine<'a> {
                     }
                 }
                 out.push((g, m.clone()));
-            } else if allow_poss {
-                if let Some(p) = s.syn.nps[g].poss {
-                    if let Some(m) = &s.mention[p] {
-                        out.push((p, m.clone()));
+            } else {
+                let before = out.len();
+                if allow_poss {
+                    if let Some(p) = s.syn.nps[g].poss {
+                        if let Some(m) = &s.mention[p] {
+                            out.push((p, m.clone()));
+                        }
+                    } else if let Some(m) = &s.owner_pron[g] {
+                        out.push((g, m.clone()));
                     }
-                } else if let Some(m) = &s.owner_pron[g] {
-                    out.push((g, m.clone()));
                 }
-            } else if s.syn.nps[g].group.len() > 1 && s.syn.nps[g].poss.is_none() {
                 // "Eriadori and Calenardhon leaders": a conjunct named by its modifier
-                if let Some(m) = &s.modifier[g] {
-                    out.push((g, m.clone()));
+                if out.len() == before
+                    && s.syn.nps[g].group.len() > 1
+                    && s.syn.nps[g].poss.is_none()
+                {
+                    if let Some(m) = &s.modifier[g] {
+                        out.push((g, m.clone()));
+                    }
                 }
             }
         }
@@ -1697,6 +1704,7 @@ impl<'a> Engine<'a> {
             let mutual = self.petrarch_targets
                 && targets.is_empty()
                 && !vg.passive
+                && sources.iter().all(|(_, m)| !m.bare)
                 && sources
                     .iter()
                     .any(|(_, a)| sources.iter().any(|(_, b)| a.code != b.code));

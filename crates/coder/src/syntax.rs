@@ -695,6 +695,23 @@ impl Syntax {
                     }
                 }
             }
+            if subject.is_none() && finite && before == "," && governor.is_none() {
+                // a parenthetical phrase between subject and verb: "Arnor's foreign minister,
+                // in remarks published on Monday, urged"
+                let lo = start.saturating_sub(16);
+                if let Some(c) = (lo..start - 1).rev().find(|&c| words.norm(c) == ",") {
+                    let opens = words.tag(c + 1) == Tag::IN;
+                    let no_finite = ((c + 1)..(start - 1))
+                        .all(|i| self.vg_of[i].is_none_or(|u| !self.vgs[u].finite));
+                    if opens && no_finite {
+                        if let Some(np) = self.np_before(words, c, dates) {
+                            if self.nps[np].owner.is_none() {
+                                subject = Some(self.nps[np].group[0]);
+                            }
+                        }
+                    }
+                }
+            }
             if subject.is_none()
                 && finite
                 && matches!(before, "and" | "but" | "or")
