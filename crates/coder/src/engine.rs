@@ -1895,10 +1895,56 @@ impl<'a> Engine<'a> {
         }
         // Otherwise the first named actor among the complements, locative or modifying
         // ("shells at Seoul", "asylum in Gondor", "an anti- Gondor parade").
+        // PETRARCH reads the whole verb phrase, clauses included ("expressed hopes that
+        // Osgiliath could be drawn", "believe Dagolath can cope"), up to an attribution.
         let mut i = if self.petrarch_targets { after } else { limit };
+        let limit = if self.petrarch_targets {
+            (after..s.words.len())
+                .find(|&j| {
+                    // a subordinate clause or phrase of time or cause ends it
+                    let subordinator = matches!(
+                        s.words.norm(j),
+                        "after"
+                            | "before"
+                            | "when"
+                            | "while"
+                            | "because"
+                            | "since"
+                            | "until"
+                            | "although"
+                            | "though"
+                            | "unless"
+                            | "whereas"
+                    );
+                    subordinator
+                        || s.syn.vg_of[j].is_some_and(|u| {
+                            let c = s.syn.vgs[u].clause_start;
+                            // an adverbial clause ("after a hafling was reported") ends it
+                            let adverbial = s.syn.vgs[u].finite
+                                && c > 0
+                                && matches!(s.words.tag(c - 1), Tag::IN | Tag::WRB)
+                                && s.words.norm(c - 1) != "that";
+                            adverbial
+                                || s.attribution_vg[u]
+                                || (s.syn.vgs[u].link == Link::Main
+                                    && s.syn.vgs[u].subject.is_some()
+                                    && self.cues.is(s.words.lemma(s.syn.vgs[u].head), CueKind::Say))
+                        })
+                })
+                .map_or(s.words.len(), |j| {
+                    let u = s.syn.vg_of[j].unwrap_or(0);
+                    s.syn.vgs[u].clause_start.min(j)
+                })
+        } else {
+            limit
+        };
         while i < limit {
             if let Some(k) = s.syn.np_of[i] {
                 let k = s.syn.nps[k].owner.unwrap_or(k);
+                if s.syn.nps[k].pronoun {
+                    i = s.syn.nps[k].end.max(i + 1);
+                    continue;
+                }
                 let named = s.mention[k]
                     .as_ref()
                     .filter(|m| !m.bare && !s.syn.nps[k].pronoun)
