@@ -1792,6 +1792,13 @@ impl<'a> Engine<'a> {
                     x.subject == Some(obj_np.group[0]) && x.start >= obj_np.end && x.finite
                 });
             if complement_subject {
+                // PETRARCH takes it as the target ("believe Dagolath can cope")
+                if self.petrarch_targets {
+                    let m = self.group_mentions(s, o, false);
+                    if !m.is_empty() {
+                        return m;
+                    }
+                }
                 return Vec::new();
             }
             // "withdrew its troops": the subject's own forces are no target
