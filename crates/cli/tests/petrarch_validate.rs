@@ -15,8 +15,8 @@ fn records() -> Option<PathBuf> {
     }
 }
 
-/// Records that pass today (118 of 190 when this floor was set); raise it as the coder improves.
-const FLOOR: u64 = 118;
+/// Records that pass today (120 of 190 when this floor was set); raise it as the coder improves.
+const FLOOR: u64 = 120;
 
 #[test]
 fn validate_unit_tests_json_and_floor() {

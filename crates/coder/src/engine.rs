@@ -264,8 +264,27 @@ impl<'a> Engine<'a> {
     {
         let n = words.len();
         let norms: Vec<&str> = (0..n).map(|i| words.norm(i)).collect();
+        // Names written with underscores for spaces ("Dol_Amroth") are matched without the
+        // glued underscores; `keep` maps the matching words back to the sentence's words.
+        let glued_underscore = |i: usize| {
+            norms[i] == "_"
+                && i > 0
+                && i + 1 < n
+                && words.items[i - 1].span.end == words.items[i].span.start
+                && words.items[i].span.end == words.items[i + 1].span.start
+        };
+        let keep: Vec<usize> = (0..n).filter(|&i| !glued_underscore(i)).collect();
+        let kept: Vec<&str> = keep.iter().map(|&i| norms[i]).collect();
         let mut actor_at = vec![None; n];
-        for m in self.kb.actors_in(&norms) {
+        let actor_matches = self.kb.actors_in(&kept).into_iter().filter_map(|mut m| {
+            if m.end > keep.len() || m.start >= m.end {
+                return None;
+            }
+            m.start = keep[m.start];
+            m.end = keep[m.end - 1] + 1;
+            Some(m)
+        });
+        for m in actor_matches {
             if m.end > n || m.start >= m.end {
                 continue;
             }
