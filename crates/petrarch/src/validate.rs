@@ -285,7 +285,8 @@ pub fn run(
     discards: &crate::Discards,
     opts: RunOptions,
 ) -> Report {
-    let coder = petrel_coder::Coder::new(kb);
+    // PETRARCH's records follow PETRARCH's target conventions (see Coder::with_petrarch_targets).
+    let coder = petrel_coder::Coder::new(kb).with_petrarch_targets(true);
     let style = CodeStyle::new(kb);
     let mut rep = Report::default();
     for r in &suite.records {

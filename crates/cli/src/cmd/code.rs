@@ -62,8 +62,12 @@ fn code(args: Args) -> anyhow::Result<ExitCode> {
             .build_global()
             .context("cannot start worker threads")?;
     }
-    let kb::Kb { kb, discards } = kb::load(&args.kb)?;
-    let coder = Coder::new(&kb);
+    let kb::Kb {
+        kb,
+        discards,
+        petrarch,
+    } = kb::load(&args.kb)?;
+    let coder = Coder::new(&kb).with_petrarch_targets(petrarch);
     let out: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,

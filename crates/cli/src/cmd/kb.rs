@@ -26,6 +26,8 @@ pub struct Kb {
     /// PETRARCH discard phrases: sentences (or, for `+` phrases, whole stories) holding one
     /// are not coded.
     pub discards: Option<Discards>,
+    /// True when the dictionaries are PETRARCH's: code with PETRARCH's target conventions.
+    pub petrarch: bool,
 }
 
 /// Loads what `args` name: petrel's dictionaries, or PETRARCH's with their discard list.
@@ -35,11 +37,16 @@ pub fn load(args: &KbArgs) -> anyhow::Result<Kb> {
             bail!("--dict folders are petrel dictionaries; with --dict-format petrarch use --with-builtin to add the built-in base");
         }
         let discards = (!l.discards.phrases.is_empty()).then_some(l.discards);
-        return Ok(Kb { kb: l.kb, discards });
+        return Ok(Kb {
+            kb: l.kb,
+            discards,
+            petrarch: true,
+        });
     }
     Ok(Kb {
         kb: load_petrel(args)?,
         discards: None,
+        petrarch: false,
     })
 }
 
