@@ -109,6 +109,19 @@ impl Words {
     fn push(&mut self, text: &str, span: Span, kind: TokenKind) {
         let s = span.slice(text);
         let a = self.arena.len() as u32;
+        // "US" in capitals is the country (the pronoun is "us"): normalise it as "U.S.".
+        if s == "US" {
+            self.arena.push_str("u.s.");
+            let b = self.arena.len() as u32;
+            self.items.push(Word {
+                span,
+                tag: Tag::NNP,
+                kind,
+                norm: (a, b),
+                lemma: (a, b),
+            });
+            return;
+        }
         for c in s.chars() {
             let c = straighten(c);
             if c.is_ascii() {
@@ -207,6 +220,10 @@ impl Words {
                 continue;
             }
             let raw = w.span.slice(text);
+            if raw == "US" {
+                self.items[i].tag = Tag::NNP;
+                continue;
+            }
             // Context rules sometimes make a lowercase word a proper noun ("Putin previously").
             if w.tag.is_proper() && raw.chars().next().is_some_and(char::is_lowercase) {
                 self.items[i].tag = tagger.lexicon_tag(norm).unwrap_or(Tag::NN);
