@@ -1901,7 +1901,9 @@ impl<'a> Engine<'a> {
                 if is_prep && !locative {
                     let bare = s.mention[k].as_ref().is_some_and(|m| m.bare);
                     if !(consumed(k) && bare) {
-                        let m = self.group_mentions(s, k, false);
+                        // PETRARCH takes the possessor of an unknown noun: "ties with
+                        // Gondor's polices"
+                        let m = self.group_mentions(s, k, self.petrarch_targets);
                         if !m.is_empty() {
                             return m;
                         }

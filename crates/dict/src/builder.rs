@@ -209,6 +209,16 @@ impl KbBuilder {
     /// Adds an agent with its names (`entry.names`) and the regular plurals of their last
     /// word; returns its id.
     pub fn add_agent(&mut self, entry: AgentEntry) -> usize {
+        self.insert_agent(entry, true)
+    }
+
+    /// Adds an agent with exactly the names given, no plurals generated (PETRARCH's `{}`:
+    /// "police" must not also match "polices"); returns its id.
+    pub fn add_agent_as_written(&mut self, entry: AgentEntry) -> usize {
+        self.insert_agent(entry, false)
+    }
+
+    fn insert_agent(&mut self, entry: AgentEntry, plurals: bool) -> usize {
         let id = self.agents.len();
         let mut generated = Vec::new();
         for name in &entry.names {
@@ -224,7 +234,8 @@ impl KbBuilder {
                 Some((h, l)) => (Some(h), l),
                 None => (None, key.as_str()),
             };
-            if last.chars().all(char::is_alphabetic)
+            if plurals
+                && last.chars().all(char::is_alphabetic)
                 && (!last.ends_with('s') || last.ends_with("ss"))
             {
                 for p in inflect::plurals(last) {

@@ -3,7 +3,7 @@
 //! - `!NAME! = A, B, C` defines a substitution set; `!NAME!` inside an agent name stands for
 //!   each member in turn, glued to what surrounds it (`CATTLE!PERSON!` gives CATTLEMAN, ...).
 //! - `NAME {PLURALS} [~CODE]`: an agent; `_` or spaces join words; the braces (optional,
-//!   possibly empty) list irregular plurals; `[~GOV]` is a suffix code (added after the actor's
+//!   possibly empty) list every plural (without them, regular plurals are generated); `[~GOV]` is a suffix code (added after the actor's
 //!   code: Russian + `~MIL` = RUSMIL), `[NGO~]` a prefix code (put before it).
 
 use crate::error::Sink;
@@ -28,6 +28,9 @@ pub struct AgentDef {
     pub names: Vec<String>,
     /// The code without `~`.
     pub code: String,
+    /// Whether regular plurals are generated: only when the entry has no braces (`{}` or
+    /// `{MEN}` lists every plural there is).
+    pub regular_plurals: bool,
     /// Suffix or prefix.
     pub placement: Placement,
     /// 1-based line.
@@ -119,10 +122,12 @@ fn parse_agent(
     let (name, plurals) = match head.find('{') {
         Some(o) => {
             let c = head[o..].find('}').ok_or("`{` without `}`")? + o;
-            (&head[..o], &head[o + 1..c])
+            (&head[..o], Some(&head[o + 1..c]))
         }
-        None => (head, ""),
+        None => (head, None),
     };
+    let regular_plurals = plurals.is_none();
+    let plurals = plurals.unwrap_or_default();
     let name = name.trim();
     if name.is_empty() {
         return Err("agent without a name".into());
@@ -146,6 +151,7 @@ fn parse_agent(
         AgentDef {
             names,
             code: code.to_string(),
+            regular_plurals,
             placement,
             line: 0,
         },
@@ -194,6 +200,11 @@ mod tests {
         assert_eq!(n.len(), 1);
         let (a, _) = parse_agent("GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]", &subs).unwrap();
         assert_eq!(a.names, vec!["GOLDEN GOOSE", "GOLDEN GEESE"]);
+        assert!(!a.regular_plurals);
+        let (a, _) = parse_agent("POLICE {} [~COP]", &subs).unwrap();
+        assert_eq!((a.names.len(), a.regular_plurals), (1, false));
+        let (a, _) = parse_agent("SOLDIER [~MIL]", &subs).unwrap();
+        assert!(a.regular_plurals);
         assert!(parse_agent("X!NOPE! [~A]", &subs).is_err());
         assert!(parse_agent("X [GOV]", &subs).is_err());
     }

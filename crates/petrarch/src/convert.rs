@@ -561,7 +561,7 @@ pub fn add_agents(
             );
         }
         stats.agents += 1;
-        b.add_agent(AgentEntry {
+        let entry = AgentEntry {
             name: names[0].clone(),
             names,
             code: a.code.clone(),
@@ -569,7 +569,12 @@ pub fn add_agents(
                 file: file.to_string(),
                 line: a.line,
             },
-        });
+        };
+        if a.regular_plurals {
+            b.add_agent(entry);
+        } else {
+            b.add_agent_as_written(entry);
+        }
     }
     diags.extend(sink.out);
 }

@@ -230,6 +230,18 @@ fn converts_into_a_knowledge_base() {
         kb.resolve("Freedonian troops", None).unwrap().code,
         "FRDMIL"
     );
+    // `{}` lists every plural: none for POLICE, SOLDIERY for SOLDIER.
+    assert_eq!(
+        kb.resolve("Freedonian police", None).unwrap().code,
+        "FRDCOP"
+    );
+    assert!(kb
+        .resolve("Freedonian polices", None)
+        .is_none_or(|r| !r.code.ends_with("COP")));
+    assert_eq!(
+        kb.resolve("Freedonian soldiery", None).unwrap().code,
+        "FRDMIL"
+    );
     assert_eq!(
         kb.resolve("the Sylvanian foreign ministry", None)
             .unwrap()
