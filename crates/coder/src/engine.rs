@@ -1236,59 +1236,75 @@ impl<'a> Engine<'a> {
             || t == Tag::CD
     }
 
+    /// Matches pattern `p` at verb or noun `head`. Literal words after the head are looked
+    /// for before `limit`, with only noun-phrase material between elements, or any words up
+    /// to `scope` after a [`PatternElem::Any`]; before the head, back to the sentence start.
     fn match_pattern(
         &self,
         s: &Sent,
         p: &Pattern,
         head: usize,
         limit: usize,
+        scope: usize,
         passive: bool,
     ) -> Option<Matched> {
         let mut literal = Matched::default();
         // elements before the head: literal words right before it (skipping NP material)
         let mut q = head;
+        let mut free = false;
         for e in p.before.iter().rev() {
-            if let PatternElem::Words(alts) = e {
-                let mut ok = false;
-                while q > 0 {
-                    let cand = alts.iter().find_map(|alt| {
-                        let l = alt.len();
-                        (q >= l)
-                            .then(|| q - l)
-                            .filter(|&st| self.word_matches(s, alt, st, q).is_some())
-                    });
-                    if let Some(st) = cand {
-                        q = st;
-                        ok = true;
-                        break;
+            match e {
+                PatternElem::Any => free = true,
+                PatternElem::Words(alts) => {
+                    let mut ok = false;
+                    while q > 0 {
+                        let cand = alts.iter().find_map(|alt| {
+                            let l = alt.len();
+                            (q >= l)
+                                .then(|| q - l)
+                                .filter(|&st| self.word_matches(s, alt, st, q).is_some())
+                        });
+                        if let Some(st) = cand {
+                            q = st;
+                            ok = true;
+                            break;
+                        }
+                        if !free && !self.skippable(s, q - 1) {
+                            break;
+                        }
+                        q -= 1;
                     }
-                    if !self.skippable(s, q - 1) {
-                        break;
+                    if !ok {
+                        return None;
                     }
-                    q -= 1;
+                    free = false;
                 }
-                if !ok {
-                    return None;
-                }
+                PatternElem::Target | PatternElem::Source => {}
             }
         }
         let mut pos = head + 1;
         let mut target = None;
+        let mut free = false;
         for e in &p.after {
+            let end = if free { scope.max(limit) } else { limit };
             match e {
+                PatternElem::Any => {
+                    free = true;
+                    continue;
+                }
                 PatternElem::Words(alts) => {
                     let mut q = pos;
                     let mut found = None;
-                    while q < limit {
+                    while q < end {
                         if let Some(len) = alts
                             .iter()
-                            .filter_map(|a| self.word_matches(s, a, q, limit))
+                            .filter_map(|a| self.word_matches(s, a, q, end))
                             .max()
                         {
                             found = Some((q, q + len));
                             break;
                         }
-                        if !self.skippable(s, q) {
+                        if !free && !self.skippable(s, q) {
                             break;
                         }
                         q += 1;
@@ -1304,13 +1320,18 @@ impl<'a> Engine<'a> {
                     // "was received by X": the target is the subject
                 }
                 PatternElem::Target => {
-                    let np = s.syn.np_at(&s.words, pos)?;
+                    let np = if free {
+                        (pos..end).find_map(|q| s.syn.np_at(&s.words, q))
+                    } else {
+                        s.syn.np_at(&s.words, pos)
+                    }?;
                     let last = *s.syn.nps[np].group.last().unwrap_or(&np);
                     target = Some(np);
                     pos = s.syn.nps[last].end;
                 }
                 PatternElem::Source => {}
             }
+            free = false;
         }
         literal.target = target;
         literal.end = pos;
@@ -1323,6 +1344,7 @@ impl<'a> Engine<'a> {
         entry: &HeadEntry,
         head: usize,
         limit: usize,
+        scope: usize,
         passive: bool,
     ) -> Option<Found> {
         let mut best: Option<(usize, &Pattern, Matched)> = None;
@@ -1330,7 +1352,7 @@ impl<'a> Engine<'a> {
             if !self.filter.may_match(entry, i, &s.word_set) {
                 continue;
             }
-            if let Some(f) = self.match_pattern(s, p, head, limit, passive) {
+            if let Some(f) = self.match_pattern(s, p, head, limit, scope, passive) {
                 let spec = p.specificity() * 2 + usize::from(f.target.is_some());
                 if best.as_ref().is_none_or(|(b, _, _)| spec > *b) {
                     best = Some((spec, p, f));
@@ -1631,7 +1653,9 @@ impl<'a> Engine<'a> {
                 continue;
             };
             let vtext = span_text(s, vg.start, vg.end);
-            let Some(mut found) = self.best_pattern(s, entry, vg.head, s.words.len(), vg.passive)
+            let scope = self.petrarch_scope(s, vg.end);
+            let Some(mut found) =
+                self.best_pattern(s, entry, vg.head, s.words.len(), scope, vg.passive)
             else {
                 notes.add(|| format!("`{vtext}`: verb `{lemma}` has no pattern that matches here"));
                 continue;
@@ -1770,6 +1794,48 @@ impl<'a> Engine<'a> {
         if let Some(t) = trace {
             t.notes.extend(notes.lines);
         }
+    }
+
+    /// Where PETRARCH's reading of a verb phrase that goes on at `after` ends: the whole verb
+    /// phrase, complement clauses included ("allowed that Mordor isn't ..."), up to a
+    /// subordinate clause of time or cause, or an attribution ("..., an official said").
+    fn petrarch_scope(&self, s: &Sent, after: usize) -> usize {
+        (after..s.words.len())
+            .find(|&j| {
+                // a subordinate clause or phrase of time or cause ends it
+                let subordinator = matches!(
+                    s.words.norm(j),
+                    "after"
+                        | "before"
+                        | "when"
+                        | "while"
+                        | "because"
+                        | "since"
+                        | "until"
+                        | "although"
+                        | "though"
+                        | "unless"
+                        | "whereas"
+                );
+                subordinator
+                    || s.syn.vg_of[j].is_some_and(|u| {
+                        let c = s.syn.vgs[u].clause_start;
+                        // an adverbial clause ("after a hafling was reported") ends it
+                        let adverbial = s.syn.vgs[u].finite
+                            && c > 0
+                            && matches!(s.words.tag(c - 1), Tag::IN | Tag::WRB)
+                            && s.words.norm(c - 1) != "that";
+                        adverbial
+                            || s.attribution_vg[u]
+                            || (s.syn.vgs[u].link == Link::Main
+                                && s.syn.vgs[u].subject.is_some()
+                                && self.cues.is(s.words.lemma(s.syn.vgs[u].head), CueKind::Say))
+                    })
+            })
+            .map_or(s.words.len(), |j| match s.syn.vg_of[j] {
+                Some(u) => s.syn.vgs[u].clause_start.clamp(after, j),
+                None => j,
+            })
     }
 
     /// The first place named in a locative phrase ("in Minsk", "at the Kremlin").
@@ -1927,42 +1993,7 @@ impl<'a> Engine<'a> {
         // Osgiliath could be drawn", "believe Dagolath can cope"), up to an attribution.
         let mut i = if self.petrarch_targets { after } else { limit };
         let limit = if self.petrarch_targets {
-            (after..s.words.len())
-                .find(|&j| {
-                    // a subordinate clause or phrase of time or cause ends it
-                    let subordinator = matches!(
-                        s.words.norm(j),
-                        "after"
-                            | "before"
-                            | "when"
-                            | "while"
-                            | "because"
-                            | "since"
-                            | "until"
-                            | "although"
-                            | "though"
-                            | "unless"
-                            | "whereas"
-                    );
-                    subordinator
-                        || s.syn.vg_of[j].is_some_and(|u| {
-                            let c = s.syn.vgs[u].clause_start;
-                            // an adverbial clause ("after a hafling was reported") ends it
-                            let adverbial = s.syn.vgs[u].finite
-                                && c > 0
-                                && matches!(s.words.tag(c - 1), Tag::IN | Tag::WRB)
-                                && s.words.norm(c - 1) != "that";
-                            adverbial
-                                || s.attribution_vg[u]
-                                || (s.syn.vgs[u].link == Link::Main
-                                    && s.syn.vgs[u].subject.is_some()
-                                    && self.cues.is(s.words.lemma(s.syn.vgs[u].head), CueKind::Say))
-                        })
-                })
-                .map_or(s.words.len(), |j| {
-                    let u = s.syn.vg_of[j].unwrap_or(0);
-                    s.syn.vgs[u].clause_start.min(j)
-                })
+            self.petrarch_scope(s, after)
         } else {
             limit
         };
@@ -2020,7 +2051,7 @@ impl<'a> Engine<'a> {
             let limit = (np.end..s.words.len())
                 .find(|&i| matches!(s.words.norm(i), "," | ";" | ":") || s.syn.vg_of[i].is_some())
                 .unwrap_or(s.words.len());
-            let Some(found) = self.best_pattern(s, entry, np.head, limit, false) else {
+            let Some(found) = self.best_pattern(s, entry, np.head, limit, limit, false) else {
                 notes.add(|| format!("noun `{lemma}`: no pattern matches here"));
                 continue;
             };

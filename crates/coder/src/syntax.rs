@@ -766,6 +766,20 @@ impl Syntax {
                         if self.vgs[v].inf && start > 0 {
                             if let Some(np) = self.np_of[start - 1] {
                                 self.vgs[v].noun_governor = Some(self.nps[np].head);
+                                // "Mordor isn't a pleasant place to visit": an infinitive
+                                // describing the predicate noun of `be` says what one may do
+                                // to it, unless the noun is "the first/only ... to"
+                                let np = &self.nps[np];
+                                let copula = words.lemma(self.vgs[g].head) == "be";
+                                let subject_relative = (np.start..np.end).any(|i| {
+                                    matches!(
+                                        words.norm(i),
+                                        "first" | "only" | "last" | "next" | "sole" | "second"
+                                    ) || matches!(words.tag(i), Tag::JJS)
+                                });
+                                if copula && !subject_relative && !self.vgs[g].passive {
+                                    subject_from = None;
+                                }
                             }
                         }
                     }

@@ -138,3 +138,46 @@ fn threat_is_asserted_the_threatened_act_is_not() {
         .filter(|e| !e.cameo.starts_with("13"))
         .all(|e| !e.modality.is_factual()));
 }
+
+/// `...` in a pattern lets any words stand between its elements, complement clauses
+/// included; without it only noun-phrase material may.
+#[test]
+fn any_words_element_reaches_into_complement_clauses() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("verbs")).unwrap();
+    std::fs::write(
+        dir.path().join("verbs/test.txt"),
+        "verb ponder\n    0311  ponder ... treaty\n    040   ponder\n",
+    )
+    .unwrap();
+    let kb = KnowledgeBase::load(&[dir.path().to_path_buf()]).expect("loads");
+    let mut doc = Document::from_text(
+        "t",
+        "Russia pondered whether Ukraine would ever sign the treaty.",
+    );
+    doc.date = chrono::NaiveDate::from_ymd_opt(2021, 12, 15);
+    let codes: Vec<String> = Coder::new(&kb)
+        .code(&doc)
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Event(e) if e.source.code == "RUS" => Some(e.cameo),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(codes, vec!["0311".to_string()]);
+    std::fs::write(
+        dir.path().join("verbs/test.txt"),
+        "verb ponder\n    0311  ponder treaty\n    040   ponder\n",
+    )
+    .unwrap();
+    let kb = KnowledgeBase::load(&[dir.path().to_path_buf()]).expect("loads");
+    let codes: Vec<String> = Coder::new(&kb)
+        .code(&doc)
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Event(e) if e.source.code == "RUS" => Some(e.cameo),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(codes, vec!["040".to_string()]);
+}

@@ -142,6 +142,10 @@ pub enum PatternElem {
     Target,
     /// Where the source stands (`$`).
     Source,
+    /// `...`: any words may stand here, up to the end of the head's clause and its
+    /// complements (PETRARCH's space between pattern words; between other elements only
+    /// noun-phrase material may stand).
+    Any,
 }
 
 /// A verb or noun pattern and the CAMEO code it gives.

@@ -597,6 +597,7 @@ fn parse_pattern(
                 }
                 elems.push(PatternElem::Target);
             }
+            "..." => elems.push(PatternElem::Any),
             "$" => {
                 if elems.contains(&PatternElem::Source) {
                     return Err("two sources (`$`)".into());
@@ -796,6 +797,8 @@ mod tests {
         assert!(b.is_empty());
         assert_eq!(a.len(), 3);
         assert_eq!(a[0], PatternElem::Target);
+        let (_, a) = parse_pattern("warn ... of war", "warn", &sets).unwrap();
+        assert_eq!(a[0], PatternElem::Any);
         let (b, a) = parse_pattern("$ invasion of +", "invasion", &sets).unwrap();
         assert_eq!(b, vec![PatternElem::Source]);
         assert_eq!(a.len(), 2);

@@ -230,6 +230,24 @@ fn elems(
     }
 }
 
+/// Petrel elements of a top-level PETRARCH element list, with [`PatternElem::Any`] between
+/// the elements (they were written apart).
+fn gapped(d: &VerbDict, v: &[PatElem], before_verb: bool, words: &mut Words) -> Vec<PatternElem> {
+    let mut out = Vec::new();
+    for e in v {
+        let mut one = Vec::new();
+        elems(d, std::slice::from_ref(e), before_verb, words, &mut one);
+        if one.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(PatternElem::Any);
+        }
+        out.extend(one);
+    }
+    out
+}
+
 fn lit(words: &mut Words, w: &[String]) -> Vec<PatternElem> {
     w.iter()
         .map(|x| PatternElem::Words(vec![words.get(x).clone()]))
@@ -303,10 +321,16 @@ pub fn add_verbs(
             .patterns
             .iter()
             .map(|p| {
-                let mut bef = Vec::new();
-                let mut aft = Vec::new();
-                elems(d, &p.before, true, &mut words, &mut bef);
-                elems(d, &p.after, false, &mut words, &mut aft);
+                // Words apart in PETRARCH's pattern may have any words between them;
+                // `_` joins them (within a word, or to the verb: `RECENTLY_*`).
+                let mut bef = gapped(d, &p.before, true, &mut words);
+                let mut aft = gapped(d, &p.after, false, &mut words);
+                if !bef.is_empty() && !p.before_tight {
+                    bef.push(PatternElem::Any);
+                }
+                if !aft.is_empty() && !p.after_tight {
+                    aft.insert(0, PatternElem::Any);
+                }
                 (bef, aft, p)
             })
             .collect();

@@ -136,6 +136,11 @@ pub struct VerbPattern {
     pub before: Vec<PatElem>,
     /// Elements after the verb, in order.
     pub after: Vec<PatElem>,
+    /// The last element before the verb is joined to it by `_` (`RECENTLY_*`): nothing may
+    /// stand between them. Elements separated by spaces may have any words between them.
+    pub before_tight: bool,
+    /// The first element after the verb is joined to it by `_` (`*_OUT`).
+    pub after_tight: bool,
     /// Its code.
     pub code: VerbCode,
     /// The pattern as written (without the leading `-` and the code).
@@ -490,9 +495,13 @@ fn parse_pattern(rest: &str) -> Result<VerbPattern, String> {
     let mut stars = 0;
     let mut before = Vec::new();
     let mut after = Vec::new();
+    let mut before_tight = false;
+    let mut after_tight = false;
     while pos < toks.len() {
         if toks[pos] == "*" {
             stars += 1;
+            before_tight = pos > 0 && toks[pos - 1].ends_with('_');
+            after_tight = toks.get(pos + 1).is_some_and(|t| t.starts_with('_'));
             pos += 1;
             continue;
         }
@@ -509,6 +518,8 @@ fn parse_pattern(rest: &str) -> Result<VerbPattern, String> {
     Ok(VerbPattern {
         before,
         after,
+        before_tight,
+        after_tight,
         code,
         text: body.split_whitespace().collect::<Vec<_>>().join(" "),
         line: 0,
@@ -659,5 +670,9 @@ mod tests {
         let p = parse_pattern(" IN_AND_*_OUT_AGAIN NOW [074]").unwrap();
         assert_eq!(p.before.len(), 1);
         assert_eq!(p.after.len(), 2);
+        assert!(p.before_tight && p.after_tight);
+        let p = parse_pattern(" RECENTLY * REALLY_PLEASANT [024]").unwrap();
+        assert!(!p.before_tight && !p.after_tight);
+        assert_eq!(p.after.len(), 1);
     }
 }

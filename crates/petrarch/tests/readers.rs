@@ -188,20 +188,38 @@ fn converts_into_a_knowledge_base() {
     assert_eq!(
         envoy.after,
         vec![
+            // words written apart may have any words between them
+            PatternElem::Any,
             PatternElem::Words(vec![
                 vec!["envoy".to_string()],
                 vec!["emissary".to_string()],
                 vec!["special".to_string(), "envoy".to_string()]
             ]),
+            PatternElem::Any,
+            // inside a bracketed phrase they are adjacent
             PatternElem::Words(vec![vec!["to".to_string()]]),
             PatternElem::Target,
         ]
+    );
+    // `IN_*_OUT`: joined to the verb by `_`, no gap.
+    let hail = kb.verb("hail").expect("hail");
+    let tight = hail
+        .patterns
+        .iter()
+        .find(|p| p.code.as_deref() == Some("abc"))
+        .unwrap();
+    assert_eq!(
+        (tight.before.clone(), tight.after.clone()),
+        (
+            vec![PatternElem::Words(vec![vec!["in".to_string()]])],
+            vec![PatternElem::Words(vec![vec!["out".to_string()]])]
+        )
     );
     // `[---]` is a pattern that codes nothing; `$` before the verb is kept.
     assert!(send
         .patterns
         .iter()
-        .any(|p| p.code.is_none() && p.before == vec![PatternElem::Source]));
+        .any(|p| p.code.is_none() && p.before.first() == Some(&PatternElem::Source)));
     // Multi-word verb: its particle comes first after the head.
     let pull = kb.verb("pull").expect("pull");
     let bare = pull
