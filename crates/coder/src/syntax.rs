@@ -771,11 +771,12 @@ impl Syntax {
                                 // to it, unless the noun is "the first/only ... to"
                                 let np = &self.nps[np];
                                 let copula = words.lemma(self.vgs[g].head) == "be";
+                                // ("the neatest place to visit" is no subject relative)
                                 let subject_relative = (np.start..np.end).any(|i| {
                                     matches!(
                                         words.norm(i),
                                         "first" | "only" | "last" | "next" | "sole" | "second"
-                                    ) || matches!(words.tag(i), Tag::JJS)
+                                    )
                                 });
                                 if copula && !subject_relative && !self.vgs[g].passive {
                                     subject_from = None;

@@ -91,6 +91,7 @@ fn may_start_date(text: &str, t: &Token) -> bool {
     matches!(
         lower,
         b"yesterday"
+            | b"recent"
             | b"today"
             | b"tonight"
             | b"tomorrow"
@@ -446,6 +447,9 @@ impl<'a> Cx<'a> {
         if let Some(m) = self.relative_word(i) {
             return Some(m);
         }
+        if let Some(m) = self.recent(i) {
+            return Some(m);
+        }
         if let Some(rel) = rel_of(t) {
             return self.qualified(i, rel);
         }
@@ -492,6 +496,28 @@ impl<'a> Cx<'a> {
             return None;
         };
         Some(day(i, add_days(self.anchor?, offset)?))
+    }
+
+    /// "recent days" (the week up to the anchor), "recent weeks" (four weeks), "recent months"
+    /// (three months).
+    fn recent(&self, i: usize) -> Option<Match> {
+        if !self.w(i).eq_ignore_ascii_case("recent") {
+            return None;
+        }
+        let a = self.anchor?;
+        let unit = self.w(i + 1).to_ascii_lowercase();
+        let (from, granularity) = match unit.as_str() {
+            "days" => (add_days(a, -7)?, Granularity::Week),
+            "weeks" => (add_days(a, -28)?, Granularity::Month),
+            "months" => (a.checked_sub_months(Months::new(3))?, Granularity::Month),
+            _ => return None,
+        };
+        Some(Match {
+            last: i + 1,
+            from,
+            to: a,
+            granularity,
+        })
     }
 
     /// "last week", "next Tuesday", "this month", "last night", "last March"...
@@ -703,6 +729,17 @@ mod tests {
         assert_eq!(d[1].1, ymd(2021, 12, 21));
         assert_eq!(d[2].1, ymd(2021, 12, 8));
         assert_eq!(d[3].1, ymd(2021, 12, 14));
+        let d = dates(
+            "Gollum in recent days did allow it; recent weeks, recent talks",
+            a,
+        );
+        assert_eq!(
+            d,
+            vec![
+                ("recent days".into(), ymd(2021, 12, 8), ymd(2021, 12, 15)),
+                ("recent weeks".into(), ymd(2021, 11, 17), ymd(2021, 12, 15)),
+            ]
+        );
     }
 
     #[test]
