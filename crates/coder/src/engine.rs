@@ -767,18 +767,37 @@ impl<'a> Engine<'a> {
                 }
                 "it" | "itself" => {
                     // "It is long past time", "it was incredible": no referent
+                    // ("Russia said it would expel ..." does have one)
                     let next = s.words.norm(np.end);
-                    if matches!(
+                    let after = if np.end + 1 < s.words.len() {
+                        s.words.norm(np.end + 1)
+                    } else {
+                        ""
+                    };
+                    let copular = |w: &str| {
+                        matches!(
+                            w,
+                            "is" | "was"
+                                | "'s"
+                                | "be"
+                                | "seems"
+                                | "seemed"
+                                | "seem"
+                                | "appears"
+                                | "appear"
+                                | "remains"
+                                | "remain"
+                                | "takes"
+                                | "take"
+                                | "makes"
+                                | "make"
+                        )
+                    };
+                    let modal = matches!(
                         next,
-                        "is" | "was"
-                            | "'s"
-                            | "seems"
-                            | "seemed"
-                            | "appears"
-                            | "remains"
-                            | "would"
-                            | "will"
-                    ) && np.pronoun
+                        "would" | "will" | "could" | "may" | "might" | "can" | "should" | "must"
+                    );
+                    if np.pronoun && (copular(next) || modal && (copular(after) || after == "not"))
                     {
                         return None;
                     }
