@@ -15,8 +15,9 @@ fn records() -> Option<PathBuf> {
     }
 }
 
-/// Records that pass today (120 of 190 when this floor was set); raise it as the coder improves.
-const FLOOR: u64 = 120;
+/// Records that pass today (134 of 190 when this floor was set, 70.5%; the floor is
+/// 70%, 133 records); raise it as the coder improves.
+const FLOOR: u64 = 134;
 
 #[test]
 fn validate_unit_tests_json_and_floor() {
@@ -36,6 +37,7 @@ fn validate_unit_tests_json_and_floor() {
     assert_eq!(v["total"], 190);
     let passed = v["passed"].as_u64().expect("passed");
     assert!(passed >= FLOOR, "{passed} of 190 passed, floor {FLOOR}");
+    assert!(passed * 100 >= 70 * 190, "{passed} of 190 is under 70%");
     let cats = v["categories"].as_object().expect("categories");
     let sum: u64 = cats.values().map(|c| c["total"].as_u64().unwrap()).sum();
     assert_eq!(sum, 190);

@@ -1210,7 +1210,8 @@ impl<'a> Engine<'a> {
                 }
                 let np = &s.syn.nps[sub];
                 let event_noun = self.kb.noun(s.words.lemma(np.head)).is_some();
-                return self.group_mentions(s, sub, event_noun);
+                // PETRARCH takes the possessor of any unknown noun: "Eriador's death toll"
+                return self.group_mentions(s, sub, event_noun || self.petrarch_targets);
             }
             match vg.subject_from {
                 // the subject of a passive is its patient: "Bangladesh was submerged,
