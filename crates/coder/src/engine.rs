@@ -145,6 +145,8 @@ struct Found {
     origin: String,
     target: Option<usize>,
     end: usize,
+    /// The pattern asks for coordinated subjects acting on each other (`%`).
+    mutual: bool,
 }
 
 const WEEKDAYS: [&str; 10] = [
@@ -1259,15 +1261,14 @@ impl<'a> Engine<'a> {
     /// Matches pattern `p` at verb or noun `head`. Literal words after the head are looked
     /// for before `limit`, with only noun-phrase material between elements, or any words up
     /// to `scope` after a [`PatternElem::Any`]; before the head, back to the sentence start.
-    fn match_pattern(
-        &self,
-        s: &Sent,
-        p: &Pattern,
-        head: usize,
-        limit: usize,
-        scope: usize,
-        passive: bool,
-    ) -> Option<Matched> {
+    fn match_pattern(&self, s: &Sent, p: &Pattern, at: &At) -> Option<Matched> {
+        let At {
+            head,
+            limit,
+            scope,
+            passive,
+            mutual,
+        } = *at;
         let mut literal = Matched::default();
         // elements before the head: literal words right before it (skipping NP material)
         let mut q = head;
@@ -1299,14 +1300,19 @@ impl<'a> Engine<'a> {
                     }
                     free = false;
                 }
-                PatternElem::Target | PatternElem::Source => {}
+                PatternElem::Mutual if !mutual => return None,
+                PatternElem::Target | PatternElem::Source | PatternElem::Mutual => {}
             }
         }
         let mut pos = head + 1;
         let mut target = None;
         let mut free = false;
         for e in &p.after {
-            let end = if free { scope.max(limit) } else { limit };
+            let end = if free {
+                scope.get(self, s).max(limit)
+            } else {
+                limit
+            };
             match e {
                 PatternElem::Any => {
                     free = true;
@@ -1349,7 +1355,7 @@ impl<'a> Engine<'a> {
                     target = Some(np);
                     pos = s.syn.nps[last].end;
                 }
-                PatternElem::Source => {}
+                PatternElem::Source | PatternElem::Mutual => {}
             }
             free = false;
         }
@@ -1358,21 +1364,13 @@ impl<'a> Engine<'a> {
         Some(literal)
     }
 
-    fn best_pattern(
-        &self,
-        s: &Sent,
-        entry: &HeadEntry,
-        head: usize,
-        limit: usize,
-        scope: usize,
-        passive: bool,
-    ) -> Option<Found> {
+    fn best_pattern(&self, s: &Sent, entry: &HeadEntry, at: &At) -> Option<Found> {
         let mut best: Option<(usize, &Pattern, Matched)> = None;
         for (i, p) in entry.patterns.iter().enumerate() {
             if !self.filter.may_match(entry, i, &s.word_set) {
                 continue;
             }
-            if let Some(f) = self.match_pattern(s, p, head, limit, scope, passive) {
+            if let Some(f) = self.match_pattern(s, p, at) {
                 let spec = p.specificity() * 2 + usize::from(f.target.is_some());
                 if best.as_ref().is_none_or(|(b, _, _)| spec > *b) {
                     best = Some((spec, p, f));
@@ -1387,6 +1385,7 @@ impl<'a> Engine<'a> {
             origin: p.origin.to_string(),
             target: m.target,
             end: m.end,
+            mutual: p.before.contains(&PatternElem::Mutual),
         })
     }
 
@@ -1673,10 +1672,18 @@ impl<'a> Engine<'a> {
                 continue;
             };
             let vtext = span_text(s, vg.start, vg.end);
-            let scope = self.petrarch_scope(s, vg.end);
-            let Some(mut found) =
-                self.best_pattern(s, entry, vg.head, s.words.len(), scope, vg.passive)
-            else {
+            let scope = Scope::after(vg.end);
+            // coordinated subject, for `%` patterns ("Gondor and Arnor agree")
+            let coordinated =
+                !vg.passive && vg.subject.is_some_and(|k| s.syn.nps[k].group.len() > 1);
+            let at = At {
+                head: vg.head,
+                limit: s.words.len(),
+                scope: &scope,
+                passive: vg.passive,
+                mutual: coordinated,
+            };
+            let Some(mut found) = self.best_pattern(s, entry, &at) else {
                 notes.add(|| format!("`{vtext}`: verb `{lemma}` has no pattern that matches here"));
                 continue;
             };
@@ -1764,7 +1771,7 @@ impl<'a> Engine<'a> {
             let span = word_bytes(s, vg.start, found.end.max(vg.end));
             // "Gondor and Osgiliath have delayed their meeting": with no other target, each
             // of coordinated subjects acts on the others.
-            let mutual = self.petrarch_targets
+            let mutual = (self.petrarch_targets || found.mutual)
                 && targets.is_empty()
                 && !vg.passive
                 && sources.iter().all(|(_, m)| !m.bare)
@@ -2071,7 +2078,17 @@ impl<'a> Engine<'a> {
             let limit = (np.end..s.words.len())
                 .find(|&i| matches!(s.words.norm(i), "," | ";" | ":") || s.syn.vg_of[i].is_some())
                 .unwrap_or(s.words.len());
-            let Some(found) = self.best_pattern(s, entry, np.head, limit, limit, false) else {
+            let Some(found) = self.best_pattern(
+                s,
+                entry,
+                &At {
+                    head: np.head,
+                    limit,
+                    scope: &Scope::fixed(limit),
+                    passive: false,
+                    mutual: false,
+                },
+            ) else {
                 notes.add(|| format!("noun `{lemma}`: no pattern matches here"));
                 continue;
             };
@@ -2140,6 +2157,7 @@ impl<'a> Engine<'a> {
                 origin: found.origin.clone(),
                 target: found.target,
                 end: found.end,
+                mutual: found.mutual,
             };
             if targets.is_empty() {
                 self.emit(
@@ -2357,6 +2375,48 @@ impl<'a> Engine<'a> {
 }
 
 /// A code made of a base actor's country (or organisation) and an agent's sector code.
+/// Where and how a pattern is matched.
+#[derive(Clone, Copy)]
+struct At<'x> {
+    /// The head word (verb or noun).
+    head: usize,
+    /// Literal words after the head are looked for before it.
+    limit: usize,
+    /// How far `...` reaches.
+    scope: &'x Scope,
+    /// The verb group is passive.
+    passive: bool,
+    /// The subject is coordinated (for `%`).
+    mutual: bool,
+}
+
+/// Where a pattern's `...` may reach: fixed, or PETRARCH's verb-phrase scope after a word,
+/// computed on first use (most patterns have no `...`).
+struct Scope {
+    after: usize,
+    end: std::cell::OnceCell<usize>,
+}
+
+impl Scope {
+    fn after(after: usize) -> Self {
+        Scope {
+            after,
+            end: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn fixed(end: usize) -> Self {
+        Scope {
+            after: end,
+            end: std::cell::OnceCell::from(end),
+        }
+    }
+
+    fn get(&self, c: &Engine<'_>, s: &Sent<'_>) -> usize {
+        *self.end.get_or_init(|| c.petrarch_scope(s, self.after))
+    }
+}
+
 fn combine(base: &str, agent: &str) -> String {
     if base.starts_with("IGO") {
         let mut c = base.to_string();

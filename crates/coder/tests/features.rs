@@ -181,3 +181,40 @@ fn any_words_element_reaches_into_complement_clauses() {
         .collect();
     assert_eq!(codes, vec!["040".to_string()]);
 }
+
+/// `%` before the head: a pattern for coordinated subjects, who act on each other.
+#[test]
+fn mutual_pattern_needs_a_coordinated_subject() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("verbs")).unwrap();
+    std::fs::write(
+        dir.path().join("verbs/test.txt"),
+        "verb concur\n    030  % concur\n    040  concur\n",
+    )
+    .unwrap();
+    let kb = KnowledgeBase::load(&[dir.path().to_path_buf()]).expect("loads");
+    let coded = |text: &str| -> Vec<(String, String, String)> {
+        let mut doc = Document::from_text("t", text);
+        doc.date = chrono::NaiveDate::from_ymd_opt(2021, 12, 15);
+        let mut v: Vec<_> = Coder::new(&kb)
+            .code(&doc)
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Event(e) => Some((
+                    e.source.code,
+                    e.target.map(|t| t.code).unwrap_or_default(),
+                    e.cameo,
+                )),
+                _ => None,
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let t = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+    assert_eq!(
+        coded("Russia and China concur."),
+        vec![t("CHN", "RUS", "030"), t("RUS", "CHN", "030")]
+    );
+    assert_eq!(coded("Russia concurs."), vec![t("RUS", "", "040")]);
+}

@@ -142,6 +142,9 @@ pub enum PatternElem {
     Target,
     /// Where the source stands (`$`).
     Source,
+    /// `%` before the head: the subject is coordinated actors ("Gondor and Arnor agree"),
+    /// each acting on the others.
+    Mutual,
     /// `...`: any words may stand here, up to the end of the head's clause and its
     /// complements (PETRARCH's space between pattern words; between other elements only
     /// noun-phrase material may stand).
@@ -166,12 +169,12 @@ pub struct Pattern {
 }
 
 impl Pattern {
-    /// Number of literal elements: higher is more specific.
+    /// Number of literal elements (and `%` conditions): higher is more specific.
     pub fn specificity(&self) -> usize {
         self.before
             .iter()
             .chain(&self.after)
-            .filter(|e| matches!(e, PatternElem::Words(_)))
+            .filter(|e| matches!(e, PatternElem::Words(_) | PatternElem::Mutual))
             .count()
     }
 }

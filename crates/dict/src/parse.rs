@@ -598,6 +598,8 @@ fn parse_pattern(
                 elems.push(PatternElem::Target);
             }
             "..." => elems.push(PatternElem::Any),
+            "%" if head.is_none() => elems.push(PatternElem::Mutual),
+            "%" => return Err("`%` (coordinated subject) stands before the head word".into()),
             "$" => {
                 if elems.contains(&PatternElem::Source) {
                     return Err("two sources (`$`)".into());
@@ -799,6 +801,9 @@ mod tests {
         assert_eq!(a[0], PatternElem::Target);
         let (_, a) = parse_pattern("warn ... of war", "warn", &sets).unwrap();
         assert_eq!(a[0], PatternElem::Any);
+        let (b, _) = parse_pattern("% agree", "agree", &sets).unwrap();
+        assert_eq!(b, vec![PatternElem::Mutual]);
+        assert!(parse_pattern("agree %", "agree", &sets).is_err());
         let (b, a) = parse_pattern("$ invasion of +", "invasion", &sets).unwrap();
         assert_eq!(b, vec![PatternElem::Source]);
         assert_eq!(a.len(), 2);

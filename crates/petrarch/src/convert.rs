@@ -219,11 +219,11 @@ fn elems(
             }
             PatElem::Target => out.push(PatternElem::Target),
             PatElem::Source => out.push(PatternElem::Source),
-            PatElem::Compound => {
-                if !before_verb {
-                    out.push(PatternElem::Target)
-                }
-            }
+            PatElem::Compound => out.push(if before_verb {
+                PatternElem::Mutual
+            } else {
+                PatternElem::Target
+            }),
             PatElem::Skip => {}
             PatElem::Prep(v) | PatElem::Phrase(v) => elems(d, v, before_verb, words, out),
         }
