@@ -789,10 +789,6 @@ impl<'a> Engine<'a> {
                                 | "appear"
                                 | "remains"
                                 | "remain"
-                                | "takes"
-                                | "take"
-                                | "makes"
-                                | "make"
                         )
                     };
                     let modal = matches!(

@@ -770,7 +770,20 @@ impl Syntax {
                                 // describing the predicate noun of `be` says what one may do
                                 // to it, unless the noun is "the first/only ... to"
                                 let np = &self.nps[np];
-                                let copula = words.lemma(self.vgs[g].head) == "be";
+                                // the noun right before `to`, predicate of `be` (not "is
+                                // willing to", "is due to", "on course to")
+                                let predicate = np.end == start
+                                    && matches!(words.tag(np.head), Tag::NN | Tag::NNS)
+                                    // ("were meeting to discuss", mistagged)
+                                    && !words.norm(np.head).ends_with("ing")
+                                    && (self.vgs[g].end..np.start).all(|i| {
+                                        let t = words.tag(i);
+                                        t.is_adverb()
+                                            || t.is_adj()
+                                            || matches!(t, Tag::DT | Tag::CC | Tag::CD)
+                                            || self.np_of[i].is_some()
+                                    });
+                                let copula = predicate && words.lemma(self.vgs[g].head) == "be";
                                 // ("the neatest place to visit" is no subject relative)
                                 let subject_relative = (np.start..np.end).any(|i| {
                                     matches!(
