@@ -1765,6 +1765,30 @@ impl<'a> Engine<'a> {
             let attribution = self.attribution_list(s, &chain);
             let date = self.date_of(s, vg.clause_start, vg.limit, doc_date);
             let span = word_bytes(s, vg.start, found.end.max(vg.end));
+            if self.petrarch_targets && targets.is_empty() && !vg.passive {
+                // PETRARCH codes no event whose target is a name it does not know
+                // ("restore ties with Gxndor")
+                let end = scope.get(self, s);
+                let unknown = (vg.end..end).find(|&i| {
+                    s.syn.np_of[i].is_some_and(|k| {
+                        let np = &s.syn.nps[k];
+                        np.head == i
+                            && matches!(s.words.tag(i), Tag::NNP | Tag::NNPS)
+                            && s.mention[k].is_none()
+                            && s.modifier[k].is_none()
+                            && !s.date_word[i]
+                    })
+                });
+                if let Some(i) = unknown {
+                    notes.add(|| {
+                        format!(
+                            "`{vtext}`: its target `{}` is no known actor (PETRARCH codes nothing)",
+                            s.words.norm(i)
+                        )
+                    });
+                    continue;
+                }
+            }
             // "Gondor and Osgiliath have delayed their meeting": with no other target, each
             // of coordinated subjects acts on the others.
             let mutual = (self.petrarch_targets || found.mutual)
