@@ -1265,6 +1265,9 @@ impl<'a> Engine<'a> {
             passive,
             mutual,
         } = *at;
+        if !p.forms.is_empty() && !p.forms.iter().any(|f| f == s.words.norm(head)) {
+            return None;
+        }
         let mut literal = Matched::default();
         // elements before the head: literal words right before it (skipping NP material)
         let mut q = head;

@@ -82,6 +82,7 @@ fn elems_hash(p: &Pattern) -> u64 {
     p.before.hash(&mut h);
     0xffu8.hash(&mut h);
     p.after.hash(&mut h);
+    p.forms.hash(&mut h);
     h.finish()
 }
 
@@ -347,7 +348,9 @@ impl KbBuilder {
         };
         let h = elems_hash(&pattern);
         let draft = &mut self.heads(kind).entries[i];
-        let same_elems = |p: &Pattern| p.before == pattern.before && p.after == pattern.after;
+        let same_elems = |p: &Pattern| {
+            p.before == pattern.before && p.after == pattern.after && p.forms == pattern.forms
+        };
         let same = match draft.hashes.get(&h) {
             None => None,
             Some(&j) if same_elems(&draft.patterns[j].0) => Some(j),

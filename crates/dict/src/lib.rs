@@ -162,6 +162,9 @@ pub struct Pattern {
     pub before: Vec<PatternElem>,
     /// Elements after the head word, in order.
     pub after: Vec<PatternElem>,
+    /// When not empty, the pattern holds only for these forms of the head word (normalised):
+    /// PETRARCH lists `LEFT` apart from `LEAVE`, with its own code.
+    pub forms: Vec<String>,
     /// The pattern as written, for `rule` and `explain`.
     pub text: String,
     /// Where it is.
@@ -169,13 +172,14 @@ pub struct Pattern {
 }
 
 impl Pattern {
-    /// Number of literal elements (and `%` conditions): higher is more specific.
+    /// Number of literal elements (and `%` or form conditions): higher is more specific.
     pub fn specificity(&self) -> usize {
         self.before
             .iter()
             .chain(&self.after)
             .filter(|e| matches!(e, PatternElem::Words(_) | PatternElem::Mutual))
             .count()
+            + usize::from(!self.forms.is_empty())
     }
 }
 

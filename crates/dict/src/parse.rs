@@ -763,6 +763,7 @@ fn parse_verbs(b: &mut KbBuilder, f: &SourceFile) {
                     lemma: lemma.clone(),
                     before,
                     after,
+                    forms: Vec::new(),
                     text: pattern.to_string(),
                     origin: o,
                 };

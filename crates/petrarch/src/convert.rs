@@ -284,10 +284,11 @@ pub fn verb_lemma(word: &str) -> String {
 }
 
 /// A 64-bit key of a pattern's lemma and elements (for first-wins de-duplication).
-fn elems_key(lemma: &str, before: &[PatternElem], after: &[PatternElem]) -> u64 {
+fn elems_key(lemma: &str, forms: &[String], before: &[PatternElem], after: &[PatternElem]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     lemma.hash(&mut h);
+    forms.hash(&mut h);
     before.hash(&mut h);
     0xffu8.hash(&mut h);
     after.hash(&mut h);
@@ -339,9 +340,14 @@ pub fn add_verbs(
             let lemma = verb_lemma(&word);
             let mut forms: Vec<String> =
                 v.forms.iter().map(|f| petrel_dict::normalize(f)).collect();
-            if lemma != word {
-                forms.push(word);
-            }
+            // A block listed by an inflected form (`LEFT`, apart from `LEAVE`) holds for
+            // that form only, as in PETRARCH, which looks the word up as written.
+            let only: Vec<String> = if lemma != word {
+                forms.push(word.clone());
+                forms.clone()
+            } else {
+                Vec::new()
+            };
             let origin = Origin {
                 file: file.to_string(),
                 line: v.line,
@@ -359,7 +365,7 @@ pub fn add_verbs(
                            line: usize,
                            stats: &mut Stats| {
                 let code = code.to_petrel();
-                let key = elems_key(&lemma, &before, &after);
+                let key = elems_key(&lemma, &only, &before, &after);
                 match seen.get(&key) {
                     Some(c) if *c == code => return,
                     Some(c) => {
@@ -388,6 +394,7 @@ pub fn add_verbs(
                         lemma: lemma.clone(),
                         before,
                         after,
+                        forms: only.clone(),
                         text,
                         origin: Origin {
                             file: file.to_string(),

@@ -39,7 +39,7 @@ fn verbs_synsets_blocks_forms_and_patterns() {
         d.expand_set("PARLEY"),
         vec!["TALKS", "NEGOTIATIONS", "PARLEY"]
     );
-    assert_eq!(d.blocks.len(), 3);
+    assert_eq!(d.blocks.len(), 5);
     let send = &d.blocks[0];
     assert_eq!(send.code, VerbCode::Null);
     assert_eq!(send.verbs[0].forms, vec!["SENDS", "SENDING", "SENT"]);
@@ -201,6 +201,21 @@ fn converts_into_a_knowledge_base() {
             PatternElem::Target,
         ]
     );
+    // A block listed by an inflected form holds for that form only.
+    let code = |text: &str| -> Vec<String> {
+        let doc = petrel_core::Document::from_text("t", text);
+        petrel_coder::Coder::new(kb)
+            .with_petrarch_targets(true)
+            .code(&doc)
+            .into_iter()
+            .filter_map(|r| match r {
+                petrel_events::Record::Event(e) => Some(e.cameo),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(code("Freedonia left for Sylvania."), vec!["032"]);
+    assert_eq!(code("Freedonia leaves for Sylvania."), vec!["012"]);
     // `IN_*_OUT`: joined to the verb by `_`, no gap.
     let hail = kb.verb("hail").expect("hail");
     let tight = hail
