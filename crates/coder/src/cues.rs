@@ -67,10 +67,13 @@ pub enum CueKind {
     Place,
     /// Verbs whose complement did not happen: "refused to send".
     Refuse,
+    /// Verbs that keep their object from doing something: "prevent Russia from invading".
+    Prevent,
 }
 
-const SECTIONS: [(&str, CueKind); 12] = [
+const SECTIONS: [(&str, CueKind); 13] = [
     ("refuse", CueKind::Refuse),
+    ("prevent", CueKind::Prevent),
     ("place", CueKind::Place),
     ("say", CueKind::Say),
     ("report", CueKind::Report),

@@ -1184,7 +1184,10 @@ impl<'a> Engine<'a> {
         out
     }
 
-    fn subject_mentions(&self, s: &Sent, v: usize) -> Vec<(usize, Mention)> {
+    /// The actors of verb group `v`'s subject (inherited through control and coordination);
+    /// `possessor`: an unknown subject noun stands for its possessor ("Eriador's death toll",
+    /// when the pattern names the noun).
+    fn subject_mentions(&self, s: &Sent, v: usize, possessor: bool) -> Vec<(usize, Mention)> {
         let mut cur = v;
         for _ in 0..8 {
             let vg = &s.syn.vgs[cur];
@@ -1208,8 +1211,7 @@ impl<'a> Engine<'a> {
                 }
                 let np = &s.syn.nps[sub];
                 let event_noun = self.kb.noun(s.words.lemma(np.head)).is_some();
-                // PETRARCH takes the possessor of any unknown noun: "Eriador's death toll"
-                return self.group_mentions(s, sub, event_noun || self.petrarch_targets);
+                return self.group_mentions(s, sub, event_noun || possessor);
             }
             match vg.subject_from {
                 // the subject of a passive is its patient: "Bangladesh was submerged,
@@ -1285,6 +1287,10 @@ impl<'a> Engine<'a> {
                                 .filter(|&st| self.word_matches(s, alt, st, q).is_some())
                         });
                         if let Some(st) = cand {
+                            if literal.n < literal.lit.len() {
+                                literal.lit[literal.n] = (st, q);
+                                literal.n += 1;
+                            }
                             q = st;
                             ok = true;
                             break;
@@ -1307,11 +1313,7 @@ impl<'a> Engine<'a> {
         let mut target = None;
         let mut free = false;
         for e in &p.after {
-            let end = if free {
-                scope.get(self, s).max(limit)
-            } else {
-                limit
-            };
+            let end = if free { scope.get(self, s) } else { limit };
             match e {
                 PatternElem::Any => {
                     free = true;
@@ -1466,7 +1468,10 @@ impl<'a> Engine<'a> {
             let gl = s.words.lemma(s.syn.vgs[g].head);
             match vg.link {
                 Link::Nonfinite | Link::Complement => {
-                    if self.cues.is(gl, CueKind::Refuse) {
+                    let kept_from = vg.start > 0 && s.words.norm(vg.start - 1) == "from";
+                    if self.cues.is(gl, CueKind::Refuse)
+                        || kept_from && self.cues.is(gl, CueKind::Prevent)
+                    {
                         raise(
                             &mut m,
                             Modality::Negated,
@@ -1718,7 +1723,18 @@ impl<'a> Engine<'a> {
                     .unwrap_or_default();
                 (src, tgt)
             } else {
-                let src = self.subject_mentions(s, v);
+                // a pattern naming the subject noun ("DEATH TOLL *"): its possessor acts
+                let names_subject = vg.subject.is_some_and(|k| {
+                    let np = &s.syn.nps[k];
+                    found.literal.iter().any(|&i| i >= np.start && i < np.end)
+                });
+                // PETRARCH reads "Ithilen's militia", "Caras Galadhon's new mayor" as their
+                // possessor (a singular noun: "Putin's demands" are no actor)
+                let petrarch_poss = self.petrarch_targets
+                    && vg
+                        .subject
+                        .is_some_and(|k| s.words.tag(s.syn.nps[k].head) == Tag::NN);
+                let src = self.subject_mentions(s, v, names_subject || petrarch_poss);
                 let tgt = match found.target {
                     Some(t) => {
                         let mut m = self.group_mentions(s, t, true);
@@ -1886,6 +1902,22 @@ impl<'a> Engine<'a> {
                 Some(u) => s.syn.vgs[u].clause_start.clamp(after, j),
                 None => j,
             })
+    }
+
+    /// How far a pattern's `...` reaches from `after`: PETRARCH's verb-phrase scope, but not
+    /// past a later verb with patterns of its own, which codes what follows it ("said Russia
+    /// has sent proposals" is no `say ... proposal`; "allowed that Mordor isn't a pleasant
+    /// place" is `allow ... pleasant`).
+    fn any_scope(&self, s: &Sent, after: usize) -> usize {
+        let end = self.petrarch_scope(s, after);
+        (after..end)
+            .find(|&j| {
+                s.syn.vg_of[j].is_some_and(|u| {
+                    let lemma = s.words.lemma(s.syn.vgs[u].head);
+                    s.syn.vgs[u].start == j && !is_be(lemma) && self.kb.verb(lemma).is_some()
+                })
+            })
+            .unwrap_or(end)
     }
 
     /// The first place named in a locative phrase ("in Minsk", "at the Kremlin").
@@ -2436,7 +2468,7 @@ impl Scope {
     }
 
     fn get(&self, c: &Engine<'_>, s: &Sent<'_>) -> usize {
-        *self.end.get_or_init(|| c.petrarch_scope(s, self.after))
+        *self.end.get_or_init(|| c.any_scope(s, self.after))
     }
 }
 

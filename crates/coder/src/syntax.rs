@@ -737,6 +737,18 @@ impl Syntax {
                     }
                 }
             }
+            if subject.is_none() && !finite && before == "from" && ht == Tag::VBG {
+                // "prevent Russia from invading": the object of the preventing verb
+                if let (Some(np), Some(u)) = (self.np_before(words, start - 1, dates), prev) {
+                    let obj = self.np_at(words, self.vgs[u].end);
+                    let keeps = cues.is(words.lemma(self.vgs[u].head), CueKind::Prevent);
+                    if keeps && obj.is_some_and(|o| self.nps[o].group.contains(&np)) {
+                        subject = Some(self.nps[np].group[0]);
+                        link = Link::Nonfinite;
+                        governor = Some(u);
+                    }
+                }
+            }
             if subject.is_none() && !finite {
                 // Non-finite: control by the governor, or an adjunct of the last finite verb.
                 let adjunct = matches!(
