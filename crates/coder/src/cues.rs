@@ -69,10 +69,14 @@ pub enum CueKind {
     Refuse,
     /// Verbs that keep their object from doing something: "prevent Russia from invading".
     Prevent,
+    /// Verbs that lay a deed on their object: "accused Moscow of shelling" (Moscow shelled,
+    /// according to the accuser).
+    Allege,
 }
 
-const SECTIONS: [(&str, CueKind); 13] = [
+const SECTIONS: [(&str, CueKind); 14] = [
     ("refuse", CueKind::Refuse),
+    ("allege", CueKind::Allege),
     ("prevent", CueKind::Prevent),
     ("place", CueKind::Place),
     ("say", CueKind::Say),

@@ -1468,7 +1468,16 @@ impl<'a> Engine<'a> {
             let gl = s.words.lemma(s.syn.vgs[g].head);
             match vg.link {
                 Link::Nonfinite | Link::Complement => {
-                    let kept_from = vg.start > 0 && s.words.norm(vg.start - 1) == "from";
+                    let prep = if vg.start > 0 {
+                        s.words.norm(vg.start - 1)
+                    } else {
+                        ""
+                    };
+                    let kept_from = prep == "from";
+                    // "accused Moscow of shelling": the object's deed, by the accuser's account
+                    let laid_on = matches!(prep, "of" | "for" | "with")
+                        && vg.subject.is_some()
+                        && s.syn.vgs[g].object == vg.subject;
                     if self.cues.is(gl, CueKind::Refuse)
                         || kept_from && self.cues.is(gl, CueKind::Prevent)
                     {
@@ -1492,7 +1501,9 @@ impl<'a> Engine<'a> {
                             &mut why,
                             format!("complement of `{gl}`"),
                         );
-                    } else if vg.link == Link::Complement {
+                    } else if vg.link == Link::Complement
+                        || laid_on && self.cues.is(gl, CueKind::Allege)
+                    {
                         raise(
                             &mut m,
                             Modality::Reported,

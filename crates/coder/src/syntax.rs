@@ -737,11 +737,21 @@ impl Syntax {
                     }
                 }
             }
-            if subject.is_none() && !finite && before == "from" && ht == Tag::VBG {
-                // "prevent Russia from invading": the object of the preventing verb
+            if subject.is_none()
+                && !finite
+                && ht == Tag::VBG
+                && matches!(before, "from" | "of" | "for" | "with")
+            {
+                // "prevent Russia from invading", "accused Moscow of shelling": the object of
+                // the governing verb
                 if let (Some(np), Some(u)) = (self.np_before(words, start - 1, dates), prev) {
                     let obj = self.np_at(words, self.vgs[u].end);
-                    let keeps = cues.is(words.lemma(self.vgs[u].head), CueKind::Prevent);
+                    let gl = words.lemma(self.vgs[u].head);
+                    let keeps = if before == "from" {
+                        cues.is(gl, CueKind::Prevent)
+                    } else {
+                        cues.is(gl, CueKind::Allege)
+                    };
                     if keeps && obj.is_some_and(|o| self.nps[o].group.contains(&np)) {
                         subject = Some(self.nps[np].group[0]);
                         link = Link::Nonfinite;
