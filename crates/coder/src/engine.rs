@@ -1572,7 +1572,17 @@ impl<'a> Engine<'a> {
         }
     }
 
-    fn date_of(&self, s: &Sent, from: usize, to: usize, doc_date: Option<NaiveDate>) -> String {
+    /// The date of an event whose clause runs over words `from..to`: the first date expression
+    /// there, else the article's date. A bare weekday resolves to the past ("met on Tuesday"),
+    /// or, for an event still to come (`ahead`: "will meet on Thursday"), to the next one.
+    fn date_of(
+        &self,
+        s: &Sent,
+        from: usize,
+        to: usize,
+        doc_date: Option<NaiveDate>,
+        ahead: bool,
+    ) -> String {
         let (a, b) = (
             s.words.items.get(from).map_or(0, |w| w.span.start),
             s.words
@@ -1583,10 +1593,36 @@ impl<'a> Engine<'a> {
         s.dates
             .iter()
             .find(|&&(ds, de, _)| ds >= a && de <= b)
-            .map(|d| d.2)
+            .map(|&(ds, de, d)| {
+                let bare_weekday = s
+                    .text
+                    .get(ds..de)
+                    .is_some_and(|t| WEEKDAYS[..7].iter().any(|w| t.eq_ignore_ascii_case(w)));
+                match doc_date {
+                    Some(today) if ahead && bare_weekday && d < today => d + chrono::Days::new(7),
+                    _ => d,
+                }
+            })
             .or(doc_date)
             .map(|d| d.to_string())
             .unwrap_or_default()
+    }
+
+    /// Whether verb group `v`'s event is still to come: a future or possible modality, a
+    /// future or possibility modal, or an infinitive of intention ("plans to meet").
+    fn ahead(&self, s: &Sent, v: usize, modality: Modality) -> bool {
+        let vg = &s.syn.vgs[v];
+        matches!(
+            modality,
+            Modality::Future | Modality::Hypothetical | Modality::Conditional
+        ) || vg.modal.is_some_and(|m| {
+            let w = s.words.norm(m);
+            self.cues.is(w, CueKind::Future) || self.cues.is(w, CueKind::Hypothetical)
+        }) || vg.inf
+            && vg.governor.is_some_and(|g| {
+                self.cues
+                    .is(s.words.lemma(s.syn.vgs[g].head), CueKind::Intend)
+            })
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1793,7 +1829,13 @@ impl<'a> Engine<'a> {
                 notes.add(|| format!("`{vtext}`: {} ({why})", modality.as_str()));
             }
             let attribution = self.attribution_list(s, &chain);
-            let date = self.date_of(s, vg.clause_start, vg.limit, doc_date);
+            let ahead = self.ahead(s, v, modality);
+            // a date in a clause this verb governs is that clause's ("plans to attack on
+            // Saturday": the attack's date, not the plan's)
+            let own_end = ((v + 1)..s.syn.vgs.len())
+                .find(|&u| s.syn.vgs[u].governor == Some(v) && s.syn.vgs[u].start < vg.limit)
+                .map_or(vg.limit, |u| s.syn.vgs[u].start);
+            let date = self.date_of(s, vg.clause_start, own_end, doc_date, ahead);
             let span = word_bytes(s, vg.start, found.end.max(vg.end));
             if self.petrarch_targets && targets.is_empty() && !vg.passive {
                 // PETRARCH codes no event whose target is a name it does not know
@@ -2213,7 +2255,11 @@ impl<'a> Engine<'a> {
                 modality = Modality::Hypothetical;
             }
             let attribution = self.attribution_list(s, &chain);
-            let date = self.date_of(s, np.start, limit, doc_date);
+            let ahead = matches!(
+                modality,
+                Modality::Future | Modality::Hypothetical | Modality::Conditional
+            );
+            let date = self.date_of(s, np.start, limit, doc_date, ahead);
             let span = word_bytes(s, np.start, found.end.max(np.end));
             let found2 = Found {
                 location: None,

@@ -213,3 +213,34 @@ fn mutual_pattern_needs_a_coordinated_subject() {
     );
     assert_eq!(coded("Russia concurs."), vec![t("RUS", "", "040")]);
 }
+
+/// A bare weekday is the past one for what happened and the next one for what is to come; a
+/// date in a governed clause is that clause's (article date: Wednesday 2021-12-15).
+#[test]
+fn weekdays_look_ahead_for_events_to_come() {
+    let mut doc = Document::from_text(
+        "t",
+        "Putin met Biden on Monday. Putin will meet Biden on Thursday. \
+         Russia plans to attack Ukraine on Saturday.",
+    );
+    doc.date = chrono::NaiveDate::from_ymd_opt(2021, 12, 15);
+    let got: Vec<(String, String)> = Coder::new(kb())
+        .code(&doc)
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Event(e) => Some((e.cameo, e.date)),
+            _ => None,
+        })
+        .collect();
+    let want = |c: &str, d: &str| (c.to_string(), d.to_string());
+    assert_eq!(
+        got,
+        vec![
+            want("040", "2021-12-13"),
+            want("040", "2021-12-16"),
+            // the plan is a threat made now; the attack would come on Saturday
+            want("1384", "2021-12-15"),
+            want("190", "2021-12-18"),
+        ]
+    );
+}
