@@ -380,6 +380,8 @@ fn bad_input_is_a_clear_error() {
             2,
         ),
         (vec!["query", "--db", "/nonexistent/x.db"], "no database", 1),
+        // a mistyped database is not served empty
+        (vec!["serve", "--db", "/nonexistent/x.db"], "--create", 1),
         (
             vec![
                 "export",

@@ -644,9 +644,13 @@ fn export_to_output(a: ExportArgs) -> anyhow::Result<ExitCode> {
 /// Options of `serve`.
 #[derive(clap::Args)]
 pub struct ServeArgs {
-    /// The SQLite database (created if missing).
+    /// The SQLite database (made by `petrel ingest`; see `--create`).
     #[arg(long, value_name = "FILE")]
     db: PathBuf,
+    /// Create the database when it does not exist (an empty store, filled by POST
+    /// /api/documents); without it a missing file is an error, so a typo is not served empty.
+    #[arg(long)]
+    create: bool,
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
     addr: String,
@@ -660,6 +664,14 @@ pub struct ServeArgs {
 
 /// `petrel serve`.
 pub fn serve(a: ServeArgs) -> anyhow::Result<ExitCode> {
+    if !a.create && !a.db.exists() {
+        anyhow::bail!(
+            "no database at {} (make one with `petrel ingest PATHS --db {}`, or pass --create \
+             to serve an empty one)",
+            a.db.display(),
+            a.db.display()
+        );
+    }
     let token = a
         .token
         .clone()
