@@ -1425,6 +1425,19 @@ impl<'a> Engine<'a> {
                         format!("negated `{}`", span_text(s, vg.start, vg.end)),
                     );
                 }
+                // "Neither Russia nor China condemned": a negated subject
+                let neither = vg.subject.is_some_and(|k| {
+                    let st = s.syn.nps[s.syn.nps[k].group[0]].start;
+                    st > 0 && s.words.norm(st - 1) == "neither"
+                });
+                if neither && (first || vg.link != Link::Complement) {
+                    raise(
+                        &mut m,
+                        Modality::Negated,
+                        &mut why,
+                        "subject `neither ... nor`".into(),
+                    );
+                }
                 // a reduced relative describes its noun, which stands outside the condition:
                 // "should the troops massed on the border launch an attack"
                 if vg.conditional && vg.link != Link::Reduced {

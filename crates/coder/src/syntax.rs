@@ -477,9 +477,9 @@ impl Syntax {
             loop {
                 let end = self.nps[cur].end;
                 let w = words.norm(end);
-                let next = if matches!(w, "and" | "or" | ",") {
+                let next = if matches!(w, "and" | "or" | "nor" | ",") {
                     let mut s = end + 1;
-                    if w == "," && matches!(words.norm(s), "and" | "or") {
+                    if w == "," && matches!(words.norm(s), "and" | "or" | "nor") {
                         s += 1;
                     }
                     self.np_of.get(s).copied().flatten()
