@@ -838,6 +838,24 @@ impl<'a> Engine<'a> {
                         format!("`{w}`: the last organisation or country"),
                     ))
                 }
+                "they" | "them" | "themselves" => {
+                    // the nearest plural subject named before it in this sentence: "Russian
+                    // officials said they would expel ..."
+                    let subjects: Vec<usize> = s.syn.vgs.iter().filter_map(|v| v.subject).collect();
+                    (0..k).rev().find_map(|j| {
+                        let np = &s.syn.nps[j];
+                        let plural = matches!(s.words.tag(np.head), Tag::NNS | Tag::NNPS);
+                        let m = s.mention[j].as_ref()?;
+                        (subjects.contains(&j) && plural && np.group.len() == 1 && !np.pronoun)
+                            .then(|| {
+                                let mut m = m.clone();
+                                m.how = self
+                                    .how(|| format!("`{w}`: the plural subject named before it"));
+                                m.resolved = true;
+                                m
+                            })
+                    })
+                }
                 "we" | "us" | "i" | "me" => {
                     let sp = quote_speaker?;
                     let code = if matches!(w, "we" | "us") {
