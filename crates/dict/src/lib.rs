@@ -172,13 +172,18 @@ pub struct Pattern {
 }
 
 impl Pattern {
-    /// Number of literal elements (and `%` or form conditions): higher is more specific.
+    /// Number of literal words (the shortest alternative of each element), plus one for a `%`
+    /// or a form condition: higher is more specific.
     pub fn specificity(&self) -> usize {
         self.before
             .iter()
             .chain(&self.after)
-            .filter(|e| matches!(e, PatternElem::Words(_) | PatternElem::Mutual))
-            .count()
+            .map(|e| match e {
+                PatternElem::Words(alts) => alts.iter().map(Vec::len).min().unwrap_or(0).max(1),
+                PatternElem::Mutual => 1,
+                _ => 0,
+            })
+            .sum::<usize>()
             + usize::from(!self.forms.is_empty())
     }
 }

@@ -802,6 +802,25 @@ mod tests {
         assert_eq!(a[0], PatternElem::Target);
         let (_, a) = parse_pattern("warn ... of war", "warn", &sets).unwrap();
         assert_eq!(a[0], PatternElem::Any);
+        // specificity counts literal words: "fire test missile" beats "fire missile"
+        let spec = |t: &str| {
+            let (before, after) = parse_pattern(t, "fire", &sets).unwrap();
+            Pattern {
+                code: None,
+                lemma: "fire".into(),
+                before,
+                after,
+                forms: Vec::new(),
+                text: t.into(),
+                origin: Origin {
+                    file: "t".into(),
+                    line: 1,
+                },
+            }
+            .specificity()
+        };
+        assert!(spec("fire (test missile | missile in test)") > spec("fire missile|rocket"));
+        assert_eq!(spec("fire ... + at @S"), 2);
         let (b, _) = parse_pattern("% agree", "agree", &sets).unwrap();
         assert_eq!(b, vec![PatternElem::Mutual]);
         assert!(parse_pattern("agree %", "agree", &sets).is_err());
