@@ -1324,7 +1324,10 @@ impl<'a> Engine<'a> {
                     free = false;
                 }
                 PatternElem::Mutual if !mutual => return None,
-                PatternElem::Target | PatternElem::Source | PatternElem::Mutual => {}
+                PatternElem::Target
+                | PatternElem::Source
+                | PatternElem::Mutual
+                | PatternElem::SkipNp => {}
             }
         }
         let mut pos = head + 1;
@@ -1360,6 +1363,25 @@ impl<'a> Engine<'a> {
                         literal.n += 1;
                     }
                     pos = end;
+                }
+                PatternElem::SkipNp => {
+                    // the rest of a noun phrase begun by a literal ("their ^ about +")
+                    let inside = s
+                        .syn
+                        .np_of
+                        .get(pos)
+                        .copied()
+                        .flatten()
+                        .filter(|&k| s.syn.nps[k].start < pos);
+                    let np = if let Some(k) = inside {
+                        Some(k)
+                    } else if free {
+                        (pos..end).find_map(|q| s.syn.np_at(&s.words, q))
+                    } else {
+                        s.syn.np_at(&s.words, pos)
+                    }?;
+                    let last = *s.syn.nps[np].group.last().unwrap_or(&np);
+                    pos = s.syn.nps[last].end;
                 }
                 PatternElem::Target if passive && target.is_none() && literal.n == 0 => {
                     // "was received by X": the target is the subject

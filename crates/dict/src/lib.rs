@@ -142,6 +142,9 @@ pub enum PatternElem {
     Target,
     /// Where the source stands (`$`).
     Source,
+    /// `^`: one noun phrase, whatever it names (PETRARCH: "celebrated Iftar in ^ with +"
+    /// skips the place to reach the target).
+    SkipNp,
     /// `%` before the head: the subject is coordinated actors ("Gondor and Arnor agree"),
     /// each acting on the others.
     Mutual,

@@ -598,6 +598,7 @@ fn parse_pattern(
                 elems.push(PatternElem::Target);
             }
             "..." => elems.push(PatternElem::Any),
+            "^" => elems.push(PatternElem::SkipNp),
             "%" if head.is_none() => elems.push(PatternElem::Mutual),
             "%" => return Err("`%` (coordinated subject) stands before the head word".into()),
             "$" => {
@@ -821,6 +822,8 @@ mod tests {
         };
         assert!(spec("fire (test missile | missile in test)") > spec("fire missile|rocket"));
         assert_eq!(spec("fire ... + at @S"), 2);
+        let (_, a) = parse_pattern("celebrate iftar in ^ +", "celebrate", &sets).unwrap();
+        assert_eq!(a[2], PatternElem::SkipNp);
         let (b, _) = parse_pattern("% agree", "agree", &sets).unwrap();
         assert_eq!(b, vec![PatternElem::Mutual]);
         assert!(parse_pattern("agree %", "agree", &sets).is_err());

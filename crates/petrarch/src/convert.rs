@@ -224,7 +224,11 @@ fn elems(
             } else {
                 PatternElem::Target
             }),
-            PatElem::Skip => {}
+            PatElem::Skip => {
+                if !before_verb {
+                    out.push(PatternElem::SkipNp)
+                }
+            }
             PatElem::Prep(v) | PatElem::Phrase(v) => elems(d, v, before_verb, words, out),
         }
     }
