@@ -72,10 +72,14 @@ pub enum CueKind {
     /// Verbs that lay a deed on their object: "accused Moscow of shelling" (Moscow shelled,
     /// according to the accuser).
     Allege,
+    /// Reciprocal verbs: coordinated subjects with no other target act on each other
+    /// ("Russia and China signed a deal").
+    Mutual,
 }
 
-const SECTIONS: [(&str, CueKind); 14] = [
+const SECTIONS: [(&str, CueKind); 15] = [
     ("refuse", CueKind::Refuse),
+    ("mutual", CueKind::Mutual),
     ("allege", CueKind::Allege),
     ("prevent", CueKind::Prevent),
     ("place", CueKind::Place),

@@ -1916,13 +1916,14 @@ impl<'a> Engine<'a> {
             }
             // "Gondor and Osgiliath have delayed their meeting": with no other target, each
             // of coordinated subjects acts on the others.
-            let mutual = (self.petrarch_targets || found.mutual)
-                && targets.is_empty()
-                && !vg.passive
-                && sources.iter().all(|(_, m)| !m.bare)
-                && sources
-                    .iter()
-                    .any(|(_, a)| sources.iter().any(|(_, b)| a.code != b.code));
+            let mutual =
+                (self.petrarch_targets || found.mutual || self.cues.is(lemma, CueKind::Mutual))
+                    && targets.is_empty()
+                    && !vg.passive
+                    && sources.iter().all(|(_, m)| !m.bare)
+                    && sources
+                        .iter()
+                        .any(|(_, a)| sources.iter().any(|(_, b)| a.code != b.code));
             let targets = if mutual { sources.clone() } else { targets };
             for (sk, sm) in &sources {
                 if targets.is_empty() {
