@@ -1916,14 +1916,21 @@ impl<'a> Engine<'a> {
             }
             // "Gondor and Osgiliath have delayed their meeting": with no other target, each
             // of coordinated subjects acts on the others.
-            let mutual =
-                (self.petrarch_targets || found.mutual || self.cues.is(lemma, CueKind::Mutual))
-                    && targets.is_empty()
-                    && !vg.passive
-                    && sources.iter().all(|(_, m)| !m.bare)
-                    && sources
-                        .iter()
-                        .any(|(_, a)| sources.iter().any(|(_, b)| a.code != b.code));
+            // (a reciprocal verb whose subject comes through a purpose clause, "expanding
+            // inventories to meet demand", is no meeting of its subjects)
+            let reciprocal = self.cues.is(lemma, CueKind::Mutual)
+                && (vg.subject.is_some()
+                    || vg.governor.is_some_and(|g| {
+                        let gl = s.words.lemma(s.syn.vgs[g].head);
+                        self.cues.is(gl, CueKind::Intend) || self.cues.is(gl, CueKind::Mutual)
+                    }));
+            let mutual = (self.petrarch_targets || found.mutual || reciprocal)
+                && targets.is_empty()
+                && !vg.passive
+                && sources.iter().all(|(_, m)| !m.bare)
+                && sources
+                    .iter()
+                    .any(|(_, a)| sources.iter().any(|(_, b)| a.code != b.code));
             let targets = if mutual { sources.clone() } else { targets };
             for (sk, sm) in &sources {
                 if targets.is_empty() {
