@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use petrel_core::Document;
-use petrel_dict::{ActorKind, HeadEntry, Pattern, PatternElem};
+use petrel_dict::{ActorKind, HeadEntry, Match, Pattern, PatternElem};
 use petrel_events::{ActorRef, Attribution, Event, Evidence, Modality, Plover, Quote, Record};
 use petrel_text::Analysis;
 
@@ -149,6 +149,21 @@ struct Found {
     mutual: bool,
 }
 
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 const WEEKDAYS: [&str; 10] = [
     "monday",
     "tuesday",
@@ -278,7 +293,51 @@ impl<'a> Engine<'a> {
         let keep: Vec<usize> = (0..n).filter(|&i| !glued_underscore(i)).collect();
         let kept: Vec<&str> = keep.iter().map(|&i| norms[i]).collect();
         let mut actor_at = vec![None; n];
-        let actor_matches = self.kb.actors_in(&kept).into_iter().filter_map(|mut m| {
+        let capitalised = |i: usize| {
+            words.items[i]
+                .span
+                .slice(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        };
+        // Title-case lines (headlines) capitalise every word.
+        let alphabetic: Vec<usize> = (0..n)
+            .filter(|&i| {
+                words.items[i]
+                    .span
+                    .slice(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
+            })
+            .collect();
+        let title_case = alphabetic.len() >= 3
+            && alphabetic.iter().filter(|&&i| capitalised(i)).count() * 10 >= alphabetic.len() * 7;
+        let in_date = |i: usize| {
+            let sp = words.items[i].span;
+            dates.iter().any(|&(a, b, _)| a <= sp.start && sp.end <= b)
+        };
+        let agent_list: Vec<Match> = self.kb.agents_in(&norms);
+        let mut named = vec![false; n];
+        for m in &agent_list {
+            for x in named.iter_mut().take(m.end.min(n)).skip(m.start) {
+                *x = true;
+            }
+        }
+        let actor_list: Vec<Match> = self.kb.actors_in(&kept);
+        for m in &actor_list {
+            if m.start < m.end && m.end <= keep.len() {
+                for x in named
+                    .iter_mut()
+                    .take(keep[m.end - 1] + 1)
+                    .skip(keep[m.start])
+                {
+                    *x = true;
+                }
+            }
+        }
+        let actor_matches = actor_list.into_iter().filter_map(|mut m| {
             if m.end > keep.len() || m.start >= m.end {
                 return None;
             }
@@ -291,15 +350,26 @@ impl<'a> Engine<'a> {
                 continue;
             }
             // A name must be written with a capital somewhere ("the West", not "moved west").
-            let capital = (m.start..m.end).any(|i| {
-                words.items[i]
-                    .span
-                    .slice(text)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-            });
-            if !capital {
+            if !(m.start..m.end).any(capitalised) {
+                continue;
+            }
+            // A person's name inside a longer unknown name is another entity: "Sharon Steel
+            // said", "Ford Motor" (unless the next word is a role, a date or another name).
+            let e = m.end;
+            let person = self
+                .kb
+                .actor(m.id)
+                .is_some_and(|a| a.kind == ActorKind::Person);
+            if person
+                && e < n
+                && !title_case
+                && capitalised(e)
+                && matches!(words.tag(e), Tag::NNP | Tag::NNPS)
+                && !in_date(e)
+                && !WEEKDAYS.contains(&words.norm(e))
+                && !MONTHS.contains(&words.norm(e))
+                && !named[e]
+            {
                 continue;
             }
             for a in &mut actor_at[m.start..m.end] {
@@ -307,7 +377,7 @@ impl<'a> Engine<'a> {
             }
         }
         let mut agent_at = vec![None; n];
-        for m in self.kb.agents_in(&norms) {
+        for m in agent_list {
             if m.end > n || m.start >= m.end {
                 continue;
             }
