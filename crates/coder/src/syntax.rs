@@ -679,7 +679,29 @@ impl Syntax {
                     if j > 0 && words.norm(j - 1) == "," {
                         j -= 1;
                     }
-                    if let Some(np) = self.np_before(words, j, dates) {
+                    if let Some(mut np) = self.np_before(words, j, dates) {
+                        // "a woman believed linked to Al-Qaeda who shot": `who` passes over the
+                        // object of a participle to the person it describes
+                        let s0 = self.nps[np].start;
+                        if before == "who"
+                            && s0 >= 2
+                            && matches!(words.tag(s0 - 1), Tag::IN | Tag::TO)
+                            && matches!(words.tag(s0 - 2), Tag::VBN | Tag::VBG)
+                        {
+                            if let Some(u) = self.vg_of[s0 - 2] {
+                                // ("believed linked to": back over the chain of participles)
+                                let mut st = self.vgs[u].start;
+                                while st > 0 {
+                                    match self.vg_of[st - 1] {
+                                        Some(w) if self.vgs[w].start < st => st = self.vgs[w].start,
+                                        _ => break,
+                                    }
+                                }
+                                if let Some(x) = self.np_before(words, st, dates) {
+                                    np = x;
+                                }
+                            }
+                        }
                         subject = Some(self.nps[np].group[0]);
                         link = Link::Relative;
                     }

@@ -152,6 +152,12 @@ impl Words {
         for (i, w) in self.items.iter().enumerate() {
             let raw = w.span.slice(text);
             let start = tmp.len();
+            // the tagger's context rules must see the country, not the pronoun
+            if raw == "US" {
+                tmp.push_str("U.S.");
+                bounds.push(Some((start, tmp.len())));
+                continue;
+            }
             if titlecase && i > 0 {
                 let norm = &self.arena[w.norm.0 as usize..w.norm.1 as usize];
                 if norm != raw && Tagger::get().lexicon_tag(norm).is_some() && !is_acronym(raw) {
