@@ -707,6 +707,21 @@ impl Syntax {
                     }
                 }
             }
+            if let (Some(np), true) = (subject, finite && link == Link::Main) {
+                // "A woman who shot at US officers in Afghanistan was extradited": the finite
+                // verb right after a relative clause takes its antecedent, not the last noun
+                // of the clause
+                let s0 = self.nps[np].start;
+                if let Some(u) = (0..v).rev().find(|&u| self.vgs[u].link == Link::Relative) {
+                    // (a comma closes it: "children who were hurt, a UN spokeswoman said")
+                    let closed = ((u + 1)..v).any(|x| self.vgs[x].finite)
+                        || (self.vgs[u].head..s0).any(|i| matches!(words.norm(i), "," | ";"));
+                    let inside = self.vgs[u].head < s0;
+                    if !closed && inside && self.vgs[u].subject.is_some() {
+                        subject = self.vgs[u].subject;
+                    }
+                }
+            }
             if subject.is_none() && (finite || ht == Tag::VBN) && before == "," {
                 // "Erdogan, who criticized Sweden, met Biden": the main verb after a relative
                 // clause takes the relative clause's antecedent.
