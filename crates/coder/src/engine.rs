@@ -1722,7 +1722,9 @@ impl<'a> Engine<'a> {
                     .get(ds..de)
                     .is_some_and(|t| WEEKDAYS[..7].iter().any(|w| t.eq_ignore_ascii_case(w)));
                 match doc_date {
-                    Some(today) if ahead && bare_weekday && d < today => d + chrono::Days::new(7),
+                    Some(today) if ahead && bare_weekday && d < today => {
+                        d.checked_add_days(chrono::Days::new(7)).unwrap_or(d)
+                    }
                     _ => d,
                 }
             })
