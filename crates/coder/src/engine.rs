@@ -912,7 +912,15 @@ impl<'a> Engine<'a> {
                     // the nearest plural subject named before it in this sentence: "Russian
                     // officials said they would expel ..."
                     let subjects: Vec<usize> = s.syn.vgs.iter().filter_map(|v| v.subject).collect();
-                    (0..k).rev().find_map(|j| {
+                    // "Ukrainian troops attacked them": not the subject of its own verb
+                    let own: Vec<usize> = s
+                        .syn
+                        .vgs
+                        .iter()
+                        .filter(|v| v.object == Some(k) && !subjects.contains(&k))
+                        .filter_map(|v| v.subject)
+                        .collect();
+                    (0..k).rev().filter(|j| !own.contains(j)).find_map(|j| {
                         let np = &s.syn.nps[j];
                         let plural = matches!(s.words.tag(np.head), Tag::NNS | Tag::NNPS);
                         let m = s.mention[j].as_ref()?;

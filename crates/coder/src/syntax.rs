@@ -716,7 +716,29 @@ impl Syntax {
                     // (a comma closes it: "children who were hurt, a UN spokeswoman said")
                     let closed = ((u + 1)..v).any(|x| self.vgs[x].finite)
                         || (self.vgs[u].head..s0).any(|i| matches!(words.norm(i), "," | ";"));
-                    let inside = self.vgs[u].head < s0;
+                    // ("... who fought in Bakhmut and Zelensky said", "... after Kyiv said":
+                    // a new clause with its own subject)
+                    let opens = s0 > 0
+                        && (words.tag(s0 - 1) == Tag::CC
+                            || matches!(
+                                words.norm(s0 - 1),
+                                "after"
+                                    | "before"
+                                    | "when"
+                                    | "while"
+                                    | "because"
+                                    | "since"
+                                    | "until"
+                                    | "although"
+                                    | "though"
+                                    | "as"
+                                    | "if"
+                                    | "unless"
+                                    | "whereas"
+                                    | "once"
+                                    | "that"
+                            ));
+                    let inside = self.vgs[u].head < s0 && !opens;
                     if !closed && inside && self.vgs[u].subject.is_some() {
                         subject = self.vgs[u].subject;
                     }
