@@ -149,21 +149,6 @@ struct Found {
     mutual: bool,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 const WEEKDAYS: [&str; 10] = [
     "monday",
     "tuesday",
@@ -366,8 +351,7 @@ impl<'a> Engine<'a> {
                 && capitalised(e)
                 && matches!(words.tag(e), Tag::NNP | Tag::NNPS)
                 && !in_date(e)
-                && !WEEKDAYS.contains(&words.norm(e))
-                && !MONTHS.contains(&words.norm(e))
+                && !petrel_text::is_calendar_word(words.norm(e))
                 && !named[e]
             {
                 continue;
@@ -2063,20 +2047,7 @@ impl<'a> Engine<'a> {
         (after..s.words.len())
             .find(|&j| {
                 // a subordinate clause or phrase of time or cause ends it
-                let subordinator = matches!(
-                    s.words.norm(j),
-                    "after"
-                        | "before"
-                        | "when"
-                        | "while"
-                        | "because"
-                        | "since"
-                        | "until"
-                        | "although"
-                        | "though"
-                        | "unless"
-                        | "whereas"
-                );
+                let subordinator = crate::syntax::is_subordinator(s.words.norm(j));
                 subordinator
                     || s.syn.vg_of[j].is_some_and(|u| {
                         let c = s.syn.vgs[u].clause_start;

@@ -720,24 +720,8 @@ impl Syntax {
                     // a new clause with its own subject)
                     let opens = s0 > 0
                         && (words.tag(s0 - 1) == Tag::CC
-                            || matches!(
-                                words.norm(s0 - 1),
-                                "after"
-                                    | "before"
-                                    | "when"
-                                    | "while"
-                                    | "because"
-                                    | "since"
-                                    | "until"
-                                    | "although"
-                                    | "though"
-                                    | "as"
-                                    | "if"
-                                    | "unless"
-                                    | "whereas"
-                                    | "once"
-                                    | "that"
-                            ));
+                            || is_subordinator(words.norm(s0 - 1))
+                            || matches!(words.norm(s0 - 1), "as" | "if" | "once" | "that"));
                     let inside = self.vgs[u].head < s0 && !opens;
                     if !closed && inside && self.vgs[u].subject.is_some() {
                         subject = self.vgs[u].subject;
@@ -980,6 +964,25 @@ impl Syntax {
             }
         }
     }
+}
+
+/// Conjunctions that open a subordinate clause of time, cause or concession ("after",
+/// "because", "although" ...).
+pub(crate) fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "after"
+            | "before"
+            | "when"
+            | "while"
+            | "because"
+            | "since"
+            | "until"
+            | "although"
+            | "though"
+            | "unless"
+            | "whereas"
+    )
 }
 
 #[cfg(test)]

@@ -252,6 +252,12 @@ fn month_of(s: &str) -> Option<u32> {
     None
 }
 
+/// Whether `s` names a month or a day of the week, in full, in any case ("Monday", "march").
+pub fn is_calendar_word(s: &str) -> bool {
+    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(s))
+        || WEEKDAYS.iter().any(|(n, _)| n.eq_ignore_ascii_case(s))
+}
+
 fn weekday_of(s: &str) -> Option<Weekday> {
     if !capitalised(s) {
         return None;

@@ -40,6 +40,7 @@ mod segment;
 mod token;
 
 pub use dateline::dateline_date;
+pub use dates::is_calendar_word;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
