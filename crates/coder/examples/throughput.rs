@@ -6,9 +6,11 @@
 //! `cargo run --release -p petrel-coder --example throughput`
 
 use petrel_coder::Coder;
-use petrel_core::Document;
 use petrel_dict::KnowledgeBase;
 use std::time::Instant;
+
+#[path = "../benches/common/corpus.rs"]
+mod corpus;
 
 fn cpu_ns() -> Option<u64> {
     let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
@@ -16,26 +18,7 @@ fn cpu_ns() -> Option<u64> {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    let mut docs = Vec::new();
-    for name in [
-        "agnews_world_test.jsonl",
-        "bbc_politics.jsonl",
-        "wikinews_2019_2020.jsonl",
-    ] {
-        let Ok(text) = std::fs::read_to_string(dir.join(name)) else {
-            continue;
-        };
-        for line in text.lines().take(300) {
-            let v: serde_json::Value = serde_json::from_str(line)?;
-            let body = v["text"].as_str().unwrap_or("");
-            let title = v["title"].as_str().unwrap_or("");
-            docs.push(Document::from_text(
-                v["id"].as_str().unwrap_or("x"),
-                format!("{title}\n\n{body}"),
-            ));
-        }
-    }
+    let docs = corpus::sample();
     if docs.is_empty() {
         eprintln!("../shared/corpus absent");
         return Ok(());

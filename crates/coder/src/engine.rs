@@ -34,6 +34,21 @@ pub struct Mention {
     pub bare: bool,
 }
 
+impl Mention {
+    /// A mention made by combining codes (an actor with an agent), no named entity.
+    fn combined(code: String, how: String) -> Self {
+        Mention {
+            code,
+            name: None,
+            kind: None,
+            resolved: false,
+            how,
+            entity: None,
+            bare: false,
+        }
+    }
+}
+
 /// Notes for `explain`, formatted only when someone reads them.
 struct Notes {
     on: bool,
@@ -286,43 +301,39 @@ impl<'a> Engine<'a> {
                 .next()
                 .is_some_and(char::is_uppercase)
         };
-        // Title-case lines (headlines) capitalise every word.
-        let alphabetic: Vec<usize> = (0..n)
-            .filter(|&i| {
-                words.items[i]
-                    .span
-                    .slice(text)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic)
-            })
-            .collect();
-        let title_case = alphabetic.len() >= 3
-            && alphabetic.iter().filter(|&&i| capitalised(i)).count() * 10 >= alphabetic.len() * 7;
+        // Title-case lines (headlines) capitalise every word; asked only when a person's name
+        // is followed by another capitalised word (rare), so counted on demand.
+        let title_case = || {
+            let (mut alpha, mut caps) = (0, 0);
+            for w in &words.items {
+                match w.span.slice(text).chars().next() {
+                    Some(c) if c.is_alphabetic() => {
+                        alpha += 1;
+                        caps += usize::from(c.is_uppercase());
+                    }
+                    _ => {}
+                }
+            }
+            alpha >= 3 && caps * 10 >= alpha * 7
+        };
         let in_date = |i: usize| {
             let sp = words.items[i].span;
             dates.iter().any(|&(a, b, _)| a <= sp.start && sp.end <= b)
         };
         let agent_list: Vec<Match> = self.kb.agents_in(&norms);
-        let mut named = vec![false; n];
-        for m in &agent_list {
-            for x in named.iter_mut().take(m.end.min(n)).skip(m.start) {
-                *x = true;
-            }
-        }
         let actor_list: Vec<Match> = self.kb.actors_in(&kept);
-        for m in &actor_list {
-            if m.start < m.end && m.end <= keep.len() {
-                for x in named
-                    .iter_mut()
-                    .take(keep[m.end - 1] + 1)
-                    .skip(keep[m.start])
-                {
-                    *x = true;
-                }
-            }
-        }
-        let actor_matches = actor_list.into_iter().filter_map(|mut m| {
+        // word `i` is inside a dictionary name (actor or agent)
+        let named = |i: usize| {
+            agent_list.iter().any(|m| m.start <= i && i < m.end)
+                || actor_list.iter().any(|m| {
+                    m.start < m.end
+                        && m.end <= keep.len()
+                        && keep[m.start] <= i
+                        && i <= keep[m.end - 1]
+                })
+        };
+        let actor_matches = actor_list.iter().filter_map(|&m| {
+            let mut m = m;
             if m.end > keep.len() || m.start >= m.end {
                 return None;
             }
@@ -347,12 +358,12 @@ impl<'a> Engine<'a> {
                 .is_some_and(|a| a.kind == ActorKind::Person);
             if person
                 && e < n
-                && !title_case
                 && capitalised(e)
                 && matches!(words.tag(e), Tag::NNP | Tag::NNPS)
                 && !in_date(e)
                 && !petrel_text::is_calendar_word(words.norm(e))
-                && !named[e]
+                && !named(e)
+                && !title_case()
             {
                 continue;
             }
@@ -656,18 +667,7 @@ impl<'a> Engine<'a> {
                 let code = combine(&b.code, &ag.code);
                 let how = self.how(|| format!("{} + agent `{}` ({})", b.how, ag.name, ag.origin));
                 let named_base = modifier.clone();
-                return (
-                    Some(Mention {
-                        code,
-                        name: None,
-                        kind: None,
-                        resolved: false,
-                        how,
-                        entity: None,
-                        bare: false,
-                    }),
-                    named_base,
-                );
+                return (Some(Mention::combined(code, how)), named_base);
             }
             return (
                 Some(Mention {
@@ -853,11 +853,10 @@ impl<'a> Engine<'a> {
                     {
                         return None;
                     }
-                    let subjects: Vec<usize> = s.syn.vgs.iter().filter_map(|v| v.subject).collect();
                     let nonperson = |m: &Mention| m.kind.is_some_and(|k| k != ActorKind::Person);
                     for j in (0..k).rev() {
                         if let Some(m) = s.mention[j].as_ref().filter(|m| nonperson(m)) {
-                            if subjects.contains(&j) {
+                            if s.syn.is_subject(j) {
                                 let mut m = m.clone();
                                 m.how = self.how(|| format!("`{w}`: the subject named before it"));
                                 m.resolved = true;
@@ -895,27 +894,27 @@ impl<'a> Engine<'a> {
                 "they" | "them" | "themselves" => {
                     // the nearest plural subject named before it in this sentence: "Russian
                     // officials said they would expel ..."
-                    let subjects: Vec<usize> = s.syn.vgs.iter().filter_map(|v| v.subject).collect();
                     // "Ukrainian troops attacked them": not the subject of its own verb
                     let own: Vec<usize> = s
                         .syn
                         .vgs
                         .iter()
-                        .filter(|v| v.object == Some(k) && !subjects.contains(&k))
+                        .filter(|v| v.object == Some(k) && !s.syn.is_subject(k))
                         .filter_map(|v| v.subject)
                         .collect();
                     (0..k).rev().filter(|j| !own.contains(j)).find_map(|j| {
                         let np = &s.syn.nps[j];
                         let plural = matches!(s.words.tag(np.head), Tag::NNS | Tag::NNPS);
                         let m = s.mention[j].as_ref()?;
-                        (subjects.contains(&j) && plural && np.group.len() == 1 && !np.pronoun)
-                            .then(|| {
+                        (s.syn.is_subject(j) && plural && np.group.len() == 1 && !np.pronoun).then(
+                            || {
                                 let mut m = m.clone();
                                 m.how = self
                                     .how(|| format!("`{w}`: the plural subject named before it"));
                                 m.resolved = true;
                                 m
-                            })
+                            },
+                        )
                     })
                 }
                 "we" | "us" | "i" | "me" => {
@@ -1210,18 +1209,7 @@ impl<'a> Engine<'a> {
             if let Some(b) = s.mention[h].as_ref().filter(|m| !m.bare) {
                 let code = combine(&b.code, &agent.code);
                 let how = self.how(|| format!("{} + {}", b.how, agent.how));
-                out.push((
-                    g,
-                    Mention {
-                        code,
-                        name: None,
-                        kind: None,
-                        resolved: false,
-                        how,
-                        entity: None,
-                        bare: false,
-                    },
-                ));
+                out.push((g, Mention::combined(code, how)));
             }
         }
         out
@@ -1729,17 +1717,16 @@ impl<'a> Engine<'a> {
     /// future or possibility modal, or an infinitive of intention ("plans to meet").
     fn ahead(&self, s: &Sent, v: usize, modality: Modality) -> bool {
         let vg = &s.syn.vgs[v];
-        matches!(
-            modality,
-            Modality::Future | Modality::Hypothetical | Modality::Conditional
-        ) || vg.modal.is_some_and(|m| {
-            let w = s.words.norm(m);
-            self.cues.is(w, CueKind::Future) || self.cues.is(w, CueKind::Hypothetical)
-        }) || vg.inf
-            && vg.governor.is_some_and(|g| {
-                self.cues
-                    .is(s.words.lemma(s.syn.vgs[g].head), CueKind::Intend)
+        still_to_come(modality)
+            || vg.modal.is_some_and(|m| {
+                let w = s.words.norm(m);
+                self.cues.is(w, CueKind::Future) || self.cues.is(w, CueKind::Hypothetical)
             })
+            || vg.inf
+                && vg.governor.is_some_and(|g| {
+                    self.cues
+                        .is(s.words.lemma(s.syn.vgs[g].head), CueKind::Intend)
+                })
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -2367,10 +2354,7 @@ impl<'a> Engine<'a> {
                 modality = Modality::Hypothetical;
             }
             let attribution = self.attribution_list(s, &chain);
-            let ahead = matches!(
-                modality,
-                Modality::Future | Modality::Hypothetical | Modality::Conditional
-            );
+            let ahead = still_to_come(modality);
             let date = self.date_of(s, np.start, limit, doc_date, ahead);
             let span = word_bytes(s, np.start, found.end.max(np.end));
             let found2 = Found {
@@ -2639,6 +2623,14 @@ impl Scope {
     fn get(&self, c: &Engine<'_>, s: &Sent<'_>) -> usize {
         *self.end.get_or_init(|| c.any_scope(s, self.after))
     }
+}
+
+/// Modalities of events that have not happened yet (future, possible, conditional).
+fn still_to_come(m: Modality) -> bool {
+    matches!(
+        m,
+        Modality::Future | Modality::Hypothetical | Modality::Conditional
+    )
 }
 
 fn combine(base: &str, agent: &str) -> String {

@@ -551,6 +551,11 @@ impl Syntax {
         None
     }
 
+    /// Whether NP `k` is the subject of some verb group.
+    pub fn is_subject(&self, k: usize) -> bool {
+        self.vgs.iter().any(|v| v.subject == Some(k))
+    }
+
     /// The NP starting at word `j` (skipping adverbs and quote marks); the possessed NP for a
     /// possessor.
     pub fn np_at(&self, words: &Words, mut j: usize) -> Option<usize> {

@@ -109,25 +109,17 @@ impl Words {
     fn push(&mut self, text: &str, span: Span, kind: TokenKind) {
         let s = span.slice(text);
         let a = self.arena.len() as u32;
-        // "US" in capitals is the country (the pronoun is "us"): normalise it as "U.S.".
         if s == "US" {
+            // "US" in capitals is the country (the pronoun is "us"): normalise it as "U.S.".
             self.arena.push_str("u.s.");
-            let b = self.arena.len() as u32;
-            self.items.push(Word {
-                span,
-                tag: Tag::NNP,
-                kind,
-                norm: (a, b),
-                lemma: (a, b),
-            });
-            return;
-        }
-        for c in s.chars() {
-            let c = straighten(c);
-            if c.is_ascii() {
-                self.arena.push(c.to_ascii_lowercase());
-            } else {
-                self.arena.extend(c.to_lowercase());
+        } else {
+            for c in s.chars() {
+                let c = straighten(c);
+                if c.is_ascii() {
+                    self.arena.push(c.to_ascii_lowercase());
+                } else {
+                    self.arena.extend(c.to_lowercase());
+                }
             }
         }
         let b = self.arena.len() as u32;

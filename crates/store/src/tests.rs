@@ -244,6 +244,21 @@ fn wire_copies_are_linked_and_counted() {
     assert!(s.check().unwrap().is_empty());
 }
 
+/// The schema version a store's database records.
+fn user_version(s: &Store) -> i64 {
+    s.connection()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// The RUS-USA dyad filter of the tests.
+fn rus_usa() -> Option<(ActorPattern, ActorPattern)> {
+    Some((
+        ActorPattern::parse("a", "RUS").unwrap(),
+        ActorPattern::parse("b", "USA").unwrap(),
+    ))
+}
+
 fn filled() -> Store {
     let mut s = Store::open_in_memory().unwrap();
     let d = doc("a", STORY, "Moscow Times");
@@ -325,10 +340,7 @@ fn filters_select_events() {
         }),
         1
     );
-    let dyad = Some((
-        ActorPattern::parse("a", "RUS").unwrap(),
-        ActorPattern::parse("b", "USA").unwrap(),
-    ));
+    let dyad = rus_usa();
     assert_eq!(
         n(EventFilter {
             dyad: dyad.clone(),
@@ -413,10 +425,7 @@ fn pages_sort_and_limit() {
 fn timeline_buckets() {
     let s = filled();
     let f = EventFilter {
-        dyad: Some((
-            ActorPattern::parse("a", "RUS").unwrap(),
-            ActorPattern::parse("b", "USA").unwrap(),
-        )),
+        dyad: rus_usa(),
         ..Default::default()
     };
     let days = s.timeline(&f, Interval::Day).unwrap();
@@ -545,11 +554,7 @@ fn migrations_and_newer_databases() {
     let path = dir.path().join("t.db");
     {
         let s = Store::open(&path).unwrap();
-        let v: i64 = s
-            .connection()
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(v, SCHEMA_VERSION);
+        assert_eq!(user_version(&s), SCHEMA_VERSION);
         let mode: String = s
             .connection()
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))
@@ -577,10 +582,7 @@ fn migrations_and_newer_databases() {
 fn dyad_queries_use_the_covering_index() {
     let s = filled();
     let f = EventFilter {
-        dyad: Some((
-            ActorPattern::parse("a", "RUS").unwrap(),
-            ActorPattern::parse("b", "USA").unwrap(),
-        )),
+        dyad: rus_usa(),
         ..Default::default()
     };
     let (w, v) = f.to_sql();
@@ -635,11 +637,7 @@ fn an_old_database_is_migrated() {
         c.pragma_update(None, "user_version", 1).unwrap();
     }
     let s = Store::open(&path).unwrap();
-    let v: i64 = s
-        .connection()
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(v, SCHEMA_VERSION);
+    assert_eq!(user_version(&s), SCHEMA_VERSION);
     let idx: i64 = s
         .connection()
         .query_row(

@@ -1,0 +1,3 @@
+//! Shared by the bench and the `throughput` example.
+
+pub mod corpus;
